@@ -1,0 +1,28 @@
+# Two commands do everything on a fresh machine with Python >= 3.11:
+#   make run    open netui on the default network (seeded on first run)
+#   make test   run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,web]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/netui
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check netui tests bench app.py
+	$(BIN)/ruff format --check netui tests bench app.py
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,214 @@
+"""The scriptable face of netui (SPEC R11): parse, call the World, print.
+
+Every command takes `--db` and `--json`. A refused or invalid action prints one
+clear line (or `{"error": …, "reasons": […]}` with --json) and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from netui import __version__
+from netui.cli_text import render
+from netui.config import default_database_path
+from netui.core.model import Category, Degree, RefundPolicy, parse_enum
+from netui.errors import BadInput, NetuiError
+from netui.store.search import SearchFilters
+from netui.world import World
+
+EXIT_REFUSED = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a bad flag is a BadInput like any other (so --json still applies)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        raise BadInput(f"{self.prog}: {message}")
+
+
+# ── argument types ─────────────────────────────────────────────────────────
+
+
+def member_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a member id (a whole number)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a member id (ids start at 1)")
+    return value
+
+
+def on_off(text: str) -> bool:
+    value = text.strip().lower()
+    if value not in ("on", "off"):
+        raise argparse.ArgumentTypeError(f"expected on or off, not {text!r}")
+    return value == "on"
+
+
+def categories(text: str) -> list[Category]:
+    return [parse_enum(Category, part, "category") for part in text.split(",") if part.strip()]
+
+
+def degrees(text: str) -> tuple[Degree, ...]:
+    return tuple(parse_enum(Degree, part, "degree") for part in text.split(",") if part.strip())
+
+
+# ── commands ───────────────────────────────────────────────────────────────
+
+
+def run_seed(args: argparse.Namespace) -> object:
+    from netui.seeding import seed_database
+
+    return seed_database(args.db, args.recipe, members=args.members, seed=args.seed,
+                         force=args.force, show_progress=not args.json)
+
+
+def run_stats(args: argparse.Namespace) -> object:
+    return open_world(args).stats()
+
+
+def run_search(args: argparse.Namespace) -> object:
+    filters = SearchFilters(
+        degrees=args.degree or (),
+        country=args.country,
+        industry=args.industry,
+        company=args.company,
+    )
+    return open_world(args).search(" ".join(args.query), filters, limit=args.limit)
+
+
+def run_profile(args: argparse.Namespace) -> object:
+    return open_world(args).profile(args.id)
+
+
+def run_route(args: argparse.Namespace) -> object:
+    return open_world(args).route(args.id, want_inmail=args.inmail).as_json()
+
+
+def run_settings(args: argparse.Namespace) -> object:
+    world = open_world(args)
+    if args.me is not None:
+        world.switch_persona(args.me)
+    return world.change_settings(
+        accept_inmail=args.accept_inmail,
+        categories=args.categories,
+        contact_visible=args.contact_visible,
+        open_profile=args.open_profile,
+        refund_policy=args.refund_policy,
+    )
+
+
+def open_world(args: argparse.Namespace) -> World:
+    return World.open(args.db)
+
+
+def build_parser() -> Parser:
+    common = Parser(add_help=False)
+    common.add_argument("--db", type=Path, default=None,
+                        help="database file (default: %(default)s → the user data directory)")
+    common.add_argument("--json", action="store_true", help="print one JSON document")
+
+    parser = Parser(
+        prog="netui",
+        description="A simulated professional network and its InMail credit economy. "
+        "With no command, opens the terminal UI.",
+        parents=[common],
+        epilog="Examples:\n  netui\n  netui seed --recipe tiny\n  netui search data engineer "
+        "--degree 2nd\n  netui send 42 --inmail --category job-inquiry --subject ... --body ...",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"netui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def add(name: str, help: str, run: Callable, *examples: str) -> Parser:
+        epilog = "Examples:\n" + "\n".join(f"  {e}" for e in examples) if examples else None
+        p = sub.add_parser(name, help=help, description=help, parents=[common], epilog=epilog,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.set_defaults(run=run)
+        return p
+
+    p = add("seed", "build a new synthetic network", run_seed,
+            "netui seed", "netui seed --recipe tiny --seed 3", "netui seed --recipe large --force",
+            "netui seed --recipe ./my-recipe.toml --members 5000")
+    p.add_argument("--recipe", default="default", help="recipe name in seed/ or a TOML file")
+    p.add_argument("--members", type=int, help="override the recipe's member count")
+    p.add_argument("--seed", type=int, help="override the recipe's random seed")
+    p.add_argument("--force", action="store_true", help="replace an existing database")
+
+    add("stats", "the dashboard numbers (R10) and how the network looks", run_stats,
+        "netui stats", "netui stats --json")
+
+    p = add("search", "find members (R9), 1st degree first", run_search,
+            "netui search data engineer", "netui search --degree 2nd,3rd --country Italy rossi",
+            "netui search --company acme --limit 100")
+    p.add_argument("query", nargs="*", help="words to look for (empty: my connections)")
+    p.add_argument("--degree", type=degrees, help="comma-separated: 1st,2nd,3rd,group,out")
+    p.add_argument("--country", help="country name or ISO code")
+    p.add_argument("--industry", help="industry name")
+    p.add_argument("--company", help="part of a company name")
+    p.add_argument("--limit", type=int, default=20, help="at most this many results (20)")
+
+    p = add("profile", "one member, from my side", run_profile, "netui profile 42")
+    p.add_argument("id", type=member_id)
+
+    p = add("route", "how I may contact a member (R3)", run_route,
+            "netui route 42", "netui route 42 --inmail")
+    p.add_argument("id", type=member_id)
+    p.add_argument("--inmail", action="store_true", help="ask for InMail explicitly")
+
+    p = add("settings", "show or change my settings (R8)", run_settings,
+            "netui settings", "netui settings --me 1234")
+    p.add_argument("--me", type=member_id, help="play as another member")
+    p.add_argument("--accept-inmail", type=on_off, help="on|off: whether I accept InMail")
+    p.add_argument("--categories", type=categories,
+                   help="comma-separated categories I welcome, e.g. job-inquiry,new-venture")
+    p.add_argument("--contact-visible", type=on_off, help="on|off: contact info on my profile")
+    p.add_argument("--open-profile", type=on_off, help="on|off: free InMail to me (premium)")
+    p.add_argument("--refund-policy", type=lambda t: parse_enum(RefundPolicy, t, "refund policy"),
+                   help="open-within-90-days | response-within-90-days | unopened-after-7-days")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in argv
+    try:
+        args = build_parser().parse_args(argv)
+        args.db = args.db or default_database_path()
+        if args.command is None:
+            from netui.ui.app import run_app
+
+            return run_app(args.db)
+        result = args.run(args)
+    except NetuiError as error:
+        return fail(error, as_json)
+    except sqlite3.Error as error:
+        return fail(NetuiError(f"Database error: {error}."), as_json)
+    except KeyboardInterrupt:
+        return 130
+    if as_json:
+        print(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+    else:
+        print(render(args.command, result))
+    return 0
+
+
+def fail(error: NetuiError, as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(error.as_json(), ensure_ascii=False))
+    else:
+        print(f"netui: {error.message}", file=sys.stderr)
+        for reason in error.reasons:
+            print(f"  - {reason}", file=sys.stderr)
+    return EXIT_REFUSED
+
+
+def to_json(result: object) -> object:
+    as_json = getattr(result, "as_json", None)
+    return as_json() if callable(as_json) else result

@@ -1,0 +1,123 @@
+"""Plain-text output of each command, for people (scripts use --json).
+
+Text from members is printed as it is: print() interprets no markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def render(command: str, result: object) -> str:
+    as_json = getattr(result, "as_json", None)
+    data = as_json() if callable(as_json) else result
+    return RENDERERS.get(command, _generic)(data)
+
+
+def _generic(data: object) -> str:
+    if isinstance(data, dict):
+        return "\n".join(f"{k}: {_value(v)}" for k, v in data.items())
+    if isinstance(data, list):
+        return "\n".join(_generic(item) for item in data) or "(nothing)"
+    return str(data)
+
+
+def _value(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "—" if value is None else str(value)
+
+
+def _seed(d: dict) -> str:
+    return (
+        f"Seeded {d['source']}: {d['members']:,} members, {d['connections']:,} connections, "
+        f"{d['groups']:,} groups, {d['countries']} countries; me = member {d['me']} "
+        f"({d['seconds']:.1f} s)."
+    )
+
+
+def _stats(d: dict) -> str:
+    deg = d["degrees"]
+    lines = [
+        f"{d['date']}  ·  playing {d['me_name']} (#{d['me']})  ·  network: {d['source']}",
+        f"{d['members']:,} members in {d['countries']} countries, "
+        f"{d['connections']:,} connections, {d['groups']:,} groups",
+        f"My network: 1st {deg['1st']:,} · 2nd {deg['2nd']:,} · 3rd {deg['3rd']:,} · "
+        f"group {deg['group']:,} · out {deg['out']:,}",
+    ]
+    if "credits" in d:
+        lines.append(_credit_line(d))
+    n = d.get("network")
+    if n:
+        lines.append(
+            f"Graph: mean {n['mean_connections']} / median {n['median_connections']} / "
+            f"max {n['max_connections']:,} connections, clustering {n['clustering']:.3f}, "
+            f"mean path {n['mean_path_length']:.2f} hops, giant component "
+            f"{n['giant_component_share']:.1%}"
+        )
+    return "\n".join(lines)
+
+
+def _credit_line(d: dict) -> str:
+    expiry = d.get("next_expiry")
+    expiry_text = f" ({expiry['amount']} expire {expiry['date']})" if expiry else ""
+    return (
+        f"Credits {d['credits']}{expiry_text} · score {d['score_text']} · "
+        f"unread {d['unread']} · pending invitations {d['pending_invitations']}"
+    )
+
+
+def _search(rows: list[dict]) -> str:
+    if not rows:
+        return "No members found."
+    lines = []
+    for r in rows:
+        lines.append(
+            f"{r['id']:>8}  {r['degree']:<5} {r['name']} — {r['headline']} at {r['company']} "
+            f"({r['country']}) · {r['mutual']} mutual · {r['shared_groups']} shared groups "
+            f"· {r['route'].replace('_', ' ')}"
+        )
+    return "\n".join(lines)
+
+
+def _profile(d: dict) -> str:
+    route = d["route"]
+    lines = [
+        f"{d['name']}  [{d['degree']}]  #{d['id']}",
+        f"{d['headline']} at {d['company']} · {d['industry']}",
+        f"{d['city']}, {d['country']} · member since {d['joined']} · plan {d['plan']}",
+        f"Skills: {', '.join(d['skills'])}",
+        d["summary"],
+        "",
+        f"How you're connected: {' → '.join(d['path_names']) or 'not within 3 degrees'}",
+        f"Mutual connections: {d['mutual']}"
+        + (f" ({', '.join(d['mutual_names'][:5])}{'…' if d['mutual'] > 5 else ''})"
+           if d["mutual_names"] else ""),
+        f"Shared groups: {d['shared_groups']}"
+        + (f" ({', '.join(d['shared_group_names'])})" if d["shared_group_names"] else ""),
+        f"Accepts InMail: {_value(d['accepts_inmail'])} · Open Profile: "
+        f"{_value(d['open_profile'])}",
+        f"Welcomes: {', '.join(d['categories']) or 'no categories'}",
+        f"Route: {route['route']} (cost {route['cost']}) — {' '.join(route['reasons'])}",
+    ]
+    return "\n".join(lines)
+
+
+def _route(d: dict) -> str:
+    verdict = "allowed" if d["allowed"] else "refused"
+    return (
+        f"{d['degree']}: {d['route']} — {verdict}, cost {d['cost']}\n"
+        + "\n".join(f"  - {r}" for r in d["reasons"])
+    )
+
+
+RENDERERS: dict[str, Callable] = {
+    "seed": _seed,
+    "import-ldbc": _seed,
+    "stats": _stats,
+    "search": _search,
+    "profile": _profile,
+    "route": _route,
+}

@@ -1,0 +1,1 @@
+"""Pure domain rules: no SQL, no Textual. Time and randomness are always passed in."""

@@ -1,0 +1,92 @@
+"""R2: where every member stands from my point of view.
+
+Works on any adjacency that answers `adjacency[node] -> iterable of neighbours`:
+a NetworkX graph's `G.adj`, or the compact per-node arrays the seeder builds for a
+million members (where a full `nx.Graph` would cost minutes and gigabytes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Protocol
+
+from netui.core.model import Degree
+
+MAX_HOPS = 3
+
+
+class Adjacency(Protocol):
+    def __getitem__(self, node: int, /) -> Iterable[int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """One member as seen from me."""
+
+    hops: int | None  # 1..3, None beyond the 3rd degree
+    parent: int | None  # next member on one shortest path back to me
+    mutual: int  # my connections who are also theirs
+    shared_groups: int
+
+    @property
+    def degree(self) -> Degree:
+        return Degree.from_hops(self.hops, self.shared_groups > 0)
+
+
+def standings_from(
+    adjacency: Adjacency, me: int, shared_groups: Mapping[int, int]
+) -> dict[int, Standing]:
+    """Breadth-first search from me (cutoff 3) plus group sharing: everyone not out.
+
+    `shared_groups` maps a member to the number of groups they share with me.
+    """
+    hops, parent = _bfs(adjacency, me)
+    mutual = _mutual_counts(adjacency, me, (m for m, h in hops.items() if h == 1))
+    standings = {
+        member: Standing(h, parent[member], mutual.get(member, 0), shared_groups.get(member, 0))
+        for member, h in hops.items()
+    }
+    for member, count in shared_groups.items():
+        if member not in standings and member != me:
+            standings[member] = Standing(None, None, 0, count)
+    return standings
+
+
+def _bfs(adjacency: Adjacency, me: int) -> tuple[dict[int, int], dict[int, int]]:
+    hops: dict[int, int] = {}
+    parent: dict[int, int] = {}
+    frontier = [me]
+    seen = {me}
+    for depth in range(1, MAX_HOPS + 1):
+        next_frontier = []
+        for node in frontier:
+            for neighbour in adjacency[node]:
+                if neighbour not in seen:
+                    seen.add(neighbour)
+                    hops[neighbour] = depth
+                    parent[neighbour] = node
+                    next_frontier.append(neighbour)
+        frontier = next_frontier
+    return hops, parent
+
+
+def _mutual_counts(adjacency: Adjacency, me: int, first: Iterable[int]) -> dict[int, int]:
+    """For every member, how many of my 1st-degree connections they are connected to."""
+    counts: dict[int, int] = {}
+    for friend in first:
+        for member in adjacency[friend]:
+            if member != me:
+                counts[member] = counts.get(member, 0) + 1
+    return counts
+
+
+def path_to(me: int, member: int, parent_of: Callable[[int], int | None]) -> list[int]:
+    """One shortest path me → member (ids, me first); empty when beyond the 3rd degree."""
+    path = [member]
+    while path[-1] != me:
+        step = parent_of(path[-1])
+        if step is None or len(path) > MAX_HOPS:
+            return []
+        path.append(step)
+    return path[::-1]

@@ -1,0 +1,1 @@
+"""The only layer that writes SQL: schema and migrations, bulk loads, queries, search."""

@@ -1,0 +1,123 @@
+"""Writing a whole network, reading the graph back, and keeping my view of it.
+
+The only module that bulk-loads: raw `executemany` inside one transaction is several
+times faster than per-batch commits, and the full-text index is filled once at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+
+import networkx as nx
+import sqlite_utils
+
+from netui.core.degrees import Standing
+from netui.synth.network import MEMBER_COLUMNS, Network
+
+Progress = Callable[[str, float], None]
+BATCH = 50_000
+
+
+def write_network(db: sqlite_utils.Database, network: Network, progress: Progress) -> None:
+    """Store members, connections and groups; the caller holds the transaction."""
+    _insert(db, "members", MEMBER_COLUMNS, network.members, progress, "Storing members")
+    _insert(db, "connections", ("a", "b"), network.connections, progress, "Storing connections")
+    _insert(db, "groups", ("id", "name", "topic", "industry"), network.groups, progress,
+            "Storing groups")
+    _insert(db, "group_members", ("group_id", "member_id"), network.group_members, progress,
+            "Storing group members")
+    progress("Indexing for search", 0.0)
+    db.execute("INSERT INTO members_fts (members_fts) VALUES ('rebuild')")
+    progress("Indexing for search", 1.0)
+
+
+def _insert(
+    db: sqlite_utils.Database,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[tuple],
+    progress: Progress,
+    phase: str,
+) -> None:
+    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    total = max(len(rows), 1)
+    for start in range(0, len(rows), BATCH):
+        db.conn.executemany(sql, rows[start : start + BATCH])
+        progress(phase, min(1.0, (start + BATCH) / total))
+
+
+def adjacency_of(
+    member_count: int, connections: Iterable[tuple[int, int]]
+) -> list[array]:
+    """Compact adjacency (one int array per member id) for a BFS over a big graph."""
+    adjacency = [array("i") for _ in range(member_count + 1)]
+    for a, b in connections:
+        adjacency[a].append(b)
+        adjacency[b].append(a)
+    return adjacency
+
+
+def load_graph(db: sqlite_utils.Database) -> nx.Graph:
+    """The connection graph as NetworkX, for recomputation and measurements."""
+    graph = nx.Graph()
+    graph.add_nodes_from(row[0] for row in db.execute("SELECT id FROM members"))
+    graph.add_edges_from(db.execute("SELECT a, b FROM connections"))
+    return graph
+
+
+def load_adjacency(db: sqlite_utils.Database) -> list[array]:
+    count = db.execute("SELECT coalesce(max(id), 0) FROM members").fetchone()[0]
+    return adjacency_of(count, db.execute("SELECT a, b FROM connections"))
+
+
+def neighbours(db: sqlite_utils.Database, member: int) -> list[int]:
+    return [
+        row[0]
+        for row in db.execute(
+            "SELECT b FROM connections WHERE a = ? UNION ALL SELECT a FROM connections WHERE b = ?",
+            (member, member),
+        )
+    ]
+
+
+def shared_group_counts(db: sqlite_utils.Database, me: int) -> dict[int, int]:
+    """Member id → number of groups they share with me."""
+    rows = db.execute(
+        """
+        SELECT gm.member_id, count(*)
+        FROM group_members mine JOIN group_members gm ON gm.group_id = mine.group_id
+        WHERE mine.member_id = ? AND gm.member_id != ?
+        GROUP BY gm.member_id
+        """,
+        (me, me),
+    )
+    return dict(rows.fetchall())
+
+
+def save_standings(db: sqlite_utils.Database, standings: dict[int, Standing]) -> None:
+    """Replace my stored view of the graph; the caller holds the transaction."""
+    db.execute("DELETE FROM reach")
+    db.conn.executemany(
+        "INSERT INTO reach (member_id, hops, parent, mutual, shared_groups, rank) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (
+            (m, s.hops, s.parent, s.mutual, s.shared_groups, s.degree.rank)
+            for m, s in standings.items()
+        ),
+    )
+
+
+def get_meta(db: sqlite_utils.Database, key: str, default=None):
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return default if row is None else json.loads(row[0])
+
+
+def set_meta(db: sqlite_utils.Database, **values) -> None:
+    db.conn.executemany(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [(k, json.dumps(v)) for k, v in values.items()],
+    )

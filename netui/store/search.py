@@ -1,0 +1,111 @@
+"""R9: full-text member search that no typed text can break.
+
+User text never reaches FTS5 as syntax: it is cut into words and each word is
+quoted, so quotes, operators (AND, NEAR), `*`, `-`, `c++`, emoji or a 10,000-character
+paste are just text. Results come in degree order (1st first), then by relevance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from netui.core.model import Degree
+
+WORD = re.compile(r"\w+")
+MAX_WORDS = 12
+MAX_WORD_LENGTH = 40
+OUT_RANK = Degree.OUT.rank
+
+RESULT_COLUMNS = f"""
+    m.id, m.name, m.headline, m.company, m.country, m.industry,
+    m.accepts_inmail, m.open_profile,
+    coalesce(r.rank, {OUT_RANK}) AS degree_rank, coalesce(r.mutual, 0) AS mutual,
+    coalesce(r.shared_groups, 0) AS shared_groups
+"""
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    degrees: tuple[Degree, ...] = ()
+    country: str | None = None
+    industry: str | None = None
+    company: str | None = None
+
+    @property
+    def any(self) -> bool:
+        return bool(self.degrees or self.country or self.industry or self.company)
+
+
+def match_expression(text: str) -> str | None:
+    """The FTS5 MATCH expression for what the user typed, or None if it has no words.
+
+    Every word is double-quoted (words never contain quotes), so nothing the user
+    types is read as FTS5 syntax. The last word is a prefix, for search-as-you-type.
+    """
+    words = [w[:MAX_WORD_LENGTH] for w in WORD.findall(text)[:MAX_WORDS]]
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words]
+    if len(words[-1]) >= 2:  # one-letter prefixes match half the index: not worth it
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search_members(
+    db: sqlite_utils.Database, text: str, filters: SearchFilters, limit: int, me: int
+) -> list[dict]:
+    """Matching members but me, as dicts (RESULT_COLUMNS), degree first then relevance."""
+    where, params = _filter_sql(filters)
+    where.append("m.id != ?")
+    params.append(me)
+    if not text.strip():
+        if not filters.any:  # nothing asked: my connections, a useful start
+            where.append("r.rank = 0")
+        sql = (f"SELECT {RESULT_COLUMNS} FROM members m LEFT JOIN reach r ON r.member_id = m.id"
+               f" {_where(where)} ORDER BY degree_rank, m.name LIMIT ?")
+        return _rows(db, sql, [*params, limit])
+    expression = match_expression(text)
+    if expression is None:
+        return []
+    sql = (
+        f"SELECT {RESULT_COLUMNS} FROM members_fts f JOIN members m ON m.id = f.rowid "
+        "LEFT JOIN reach r ON r.member_id = m.id "
+        f"{_where(['members_fts MATCH ?', *where])} ORDER BY degree_rank, f.rank LIMIT ?"
+    )
+    return _rows(db, sql, [expression, *params, limit])
+
+
+def _filter_sql(filters: SearchFilters) -> tuple[list[str], list]:
+    where: list[str] = []
+    params: list = []
+    if filters.degrees:
+        ranks = sorted({d.rank for d in filters.degrees})
+        where.append(f"coalesce(r.rank, {OUT_RANK}) IN ({', '.join('?' * len(ranks))})")
+        params += ranks
+    if filters.country:
+        where.append("(m.country = ? COLLATE NOCASE OR m.country_code = ? COLLATE NOCASE)")
+        params += [filters.country, filters.country]
+    if filters.industry:
+        where.append("m.industry = ? COLLATE NOCASE")
+        params.append(filters.industry)
+    if filters.company:
+        where.append("m.company LIKE ? ESCAPE '\\'")
+        params.append(f"%{_escape_like(filters.company)}%")
+    return where, params
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _where(conditions: list[str]) -> str:
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: list) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]

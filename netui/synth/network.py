@@ -1,0 +1,46 @@
+"""The shape a generated or imported network takes before it is stored.
+
+The seeder (netui.synth) and the LDBC importer both produce a `Network`; the store
+writes it in one go. Rows are plain tuples so a million members stay affordable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Order of the values in each member tuple; the store's `members` table has these columns.
+MEMBER_COLUMNS = (
+    "id",  # int, 1..N
+    "name",  # full name in the country's locale
+    "headline",  # job title, e.g. "Senior Data Engineer"
+    "company",
+    "industry",
+    "city",
+    "country",  # English country name, e.g. "Italy"
+    "country_code",  # ISO 3166 alpha-2, e.g. "IT"
+    "locale",  # Faker locale the name came from, e.g. "it_IT"
+    "skills",  # 3–8 skills joined with "; "
+    "summary",  # a short paragraph
+    "joined",  # ISO date
+    "plan",  # netui.core.model.Plan value
+    "open_profile",  # 0/1 (only premium members can have 1)
+    "accepts_inmail",  # 0/1 (a realistic minority has 0)
+    "categories",  # welcomed InMail categories, Category values joined with ";"
+    "contact_visible",  # 0/1
+    "activity",  # 0..1: how often they read messages
+    "responsiveness",  # 0..1: how willing they are to answer
+)
+
+
+@dataclass
+class Network:
+    members: list[tuple] = field(default_factory=list)  # tuples in MEMBER_COLUMNS order
+    connections: list[tuple[int, int]] = field(default_factory=list)  # a < b, each pair once
+    # (id, name, topic, industry)
+    groups: list[tuple[int, str, str, str]] = field(default_factory=list)
+    group_members: list[tuple[int, int]] = field(default_factory=list)  # (group_id, member_id)
+    me: int = 1
+    start_date: date = date(2015, 1, 12)
+    seed: int = 0
+    source: str = "tiny"  # recipe name or "ldbc:<dir>"

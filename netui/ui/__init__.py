@@ -1,0 +1,1 @@
+"""The Textual terminal UI. It calls only `netui.world.World`."""

@@ -1,0 +1,78 @@
+"""Opening databases: foreign files are refused untouched; migrations are numbered."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from netui.errors import DatabaseError
+from netui.store.db import LATEST_VERSION, open_database
+from netui.store.schema import APPLICATION_ID
+from netui.world import World
+from tests.handmade import handmade_network
+
+
+def _assert_refused_untouched(path):
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError):
+        World.open(path)
+    assert path.read_bytes() == before
+    assert not path.with_name(path.name + "-wal").exists()
+
+
+def test_a_text_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes\n")
+    _assert_refused_untouched(path)
+
+
+def test_another_applications_sqlite_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.commit()
+    conn.close()
+    _assert_refused_untouched(path)
+
+
+def test_a_newer_schema_is_refused_untouched(tmp_path):
+    path = tmp_path / "future.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    _assert_refused_untouched(path)
+
+
+def test_a_missing_database_is_refused_and_not_created(tmp_path):
+    path = tmp_path / "nowhere.db"
+    with pytest.raises(DatabaseError, match="netui seed"):
+        World.open(path)
+    assert not path.exists()
+
+
+def test_migrations_bring_a_new_file_to_the_latest_version(tmp_path):
+    db = open_database(tmp_path / "new.db", create=True)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_building_over_an_existing_network_needs_force(tmp_path, handmade_db):
+    from netui.errors import BadInput
+
+    with pytest.raises(BadInput, match="--force"):
+        World.build(handmade_db, lambda p: handmade_network())
+    World.build(handmade_db, lambda p: handmade_network(), force=True)
+    assert World.open(handmade_db).stats()["members"] == 9
+
+
+def test_force_never_overwrites_a_foreign_file(tmp_path):
+    path = tmp_path / "thesis.db"
+    path.write_text("chapter one")
+    with pytest.raises(DatabaseError):
+        World.build(path, lambda p: handmade_network(), force=True)
+    assert path.read_text() == "chapter one"

@@ -1,0 +1,112 @@
+"""My view of the handmade network: degrees, routes, profile, search (R2, R3, R9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from netui.core.model import Degree
+from netui.store.search import SearchFilters, match_expression
+
+HOSTILE = ['"', '""', "AND", "NEAR(", "c++", "foo-bar", "O'Brien", "*", "-", "🚀🔥",
+           "שלום עולם", "مرحبا", "x" * 10_000, "", "   ", "a OR b NOT c", "^name:", "(((",
+           "col:value", "'; DROP TABLE members; --"]
+
+
+def test_r2_1_degrees_follow_hops_then_groups(world):
+    expected = {2: "1st", 3: "1st", 4: "2nd", 5: "2nd", 6: "3rd", 7: "group", 8: "out",
+                9: "group"}
+    assert {m: world.standing(m).degree.value for m in expected} == expected
+
+
+def test_r2_2_mutual_connections_and_shared_groups(world):
+    assert world.standing(4).mutual == 2  # through 2 and 3
+    assert world.standing(5).mutual == 1
+    assert world.standing(7).shared_groups == 1
+    assert world.standing(8).shared_groups == 0
+
+
+def test_r10_stats_counts_every_member_once(world):
+    stats = world.stats()
+    assert stats["degrees"] == {"1st": 2, "2nd": 2, "3rd": 1, "group": 2, "out": 1}
+    assert stats["members"] == 9
+    assert sum(stats["degrees"].values()) == stats["members"] - 1  # everyone but me
+
+
+def test_r2_2_profile_shows_one_shortest_path_me_first(world):
+    profile = world.profile(6)
+    assert profile["path"][0] == 1 and profile["path"][-1] == 6
+    assert len(profile["path"]) == 4  # three hops
+    assert profile["path"][2] == 4
+    assert world.profile(8)["path"] == []
+
+
+def test_r3_1_first_degree_gets_a_free_message(world):
+    decision = world.route(2)
+    assert (decision.route.value, decision.cost, decision.allowed) == ("message", 0, True)
+
+
+def test_r3_1_inmail_to_first_degree_is_refused_with_a_suggestion(world):
+    decision = world.route(2, want_inmail=True)
+    assert not decision.allowed
+    assert any("message" in reason for reason in decision.reasons)
+
+
+def test_r3_2_group_member_gets_a_group_message(world):
+    assert world.route(9).route.value == "group_message"
+
+
+def test_r3_4_inmail_off_is_refused(world):
+    decision = world.route(6)
+    assert not decision.allowed
+    assert any("does not accept InMail" in r for r in decision.reasons)
+
+
+def test_r3_4_no_credits_is_refused(world):
+    # Member 8: out of network, accepts InMail, not Open Profile; a fresh world has
+    # no credits, so InMail would cost one that is not there.
+    assert world.balance() == 0
+    decision = world.route(8)
+    assert not decision.allowed and decision.needs_credits
+
+
+def test_r3_5_open_profile_inmail_is_free(world):
+    decision = world.route(7, want_inmail=True)
+    assert (decision.route.value, decision.cost) == ("free_inmail", 0)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_r9_3_hostile_search_text_returns_normally(world, text):
+    results = world.search(text)
+    assert isinstance(results, list)
+
+
+def test_r9_3_match_expression_quotes_every_word():
+    assert match_expression('c++ "AND" NEAR(') == '"c" "AND" "NEAR"*'
+    assert match_expression("🚀") is None
+
+
+def test_r9_1_results_are_ordered_by_degree(world):
+    results = world.search("software", limit=20)  # every member's industry but 8 and 9
+    ranks = [Degree(r["degree"]).rank for r in results]
+    assert ranks == sorted(ranks)
+    assert {r["id"] for r in results} == {2, 3, 4, 5, 6, 7}  # not me (1)
+
+
+def test_r9_empty_query_lists_my_connections(world):
+    assert {r["id"] for r in world.search("")} == {2, 3}
+
+
+def test_r9_1_filters(world):
+    only_2nd = world.search("", SearchFilters(degrees=(Degree.SECOND,)))
+    assert {r["id"] for r in only_2nd} == {4, 5}
+    assert {r["id"] for r in world.search("", SearchFilters(country="jp"))} == {3}
+    assert {r["id"] for r in world.search("", SearchFilters(industry="banking"))} == {8, 9}
+    assert {r["id"] for r in world.search("", SearchFilters(company="evil"))} == {5}
+    assert {r["id"] for r in world.search("", SearchFilters(company="%"))} == set()
+
+
+def test_r9_2_each_result_carries_degree_mutual_groups_and_route(world):
+    (result,) = world.search("O'Brien")
+    assert result["id"] == 4
+    assert (result["degree"], result["mutual"], result["shared_groups"]) == ("2nd", 2, 0)
+    assert result["route"] == "none"  # no credits yet
