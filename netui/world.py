@@ -348,7 +348,76 @@ class World:
     def refund_policy(self) -> RefundPolicy:
         return RefundPolicy(store.get_meta(self.db, "refund_policy"))
 
-    # ── credits and allowances (filled in by the messaging layer) ──────────
+    # ── messaging, credits and the clock (R3–R7) ─────────────────────────────
+    # Shapes follow SPEC R11's --json contract; implemented in the messaging layer.
+
+    def send(
+        self,
+        member_id: int,
+        *,
+        body: str,
+        subject: str | None = None,
+        category: Category | None = None,
+        want_inmail: bool = False,
+    ) -> dict:
+        """Send by the allowed route, in one transaction.
+
+        Returns {message_id, route, cost, credits, mismatch}; raises Refused/BadInput.
+        """
+        raise NotImplementedError
+
+    def draft_checklist(
+        self, member_id: int, *, subject: str, body: str, category: Category | None
+    ):
+        """R4.6 checklist of a draft to this member (netui.core.checklist.Checklist)."""
+        raise NotImplementedError
+
+    def connect(self, member_id: int) -> dict:
+        """Invite a member (R3.6). Returns {invitation_id, status}."""
+        raise NotImplementedError
+
+    def inbox(self) -> list[dict]:
+        """Conversations newest first: {member_id, name, last_date, unread, kind, subject,
+        preview, count}."""
+        raise NotImplementedError
+
+    def thread(self, member_id: int, *, mark_read: bool = True) -> list[dict]:
+        """Messages with one member, oldest first: {id, direction ("in"/"out"), kind,
+        category, subject, body, sent, state, read, can_answer}."""
+        raise NotImplementedError
+
+    def sent(self) -> list[dict]:
+        """My InMails: {message_id, to, to_name, sent, category, subject, state,
+        credit_state, refund_days_left}."""
+        raise NotImplementedError
+
+    def reply(self, message_id: int, body: str) -> dict:
+        raise NotImplementedError
+
+    def accept(self, message_id: int) -> dict:
+        raise NotImplementedError
+
+    def decline(self, message_id: int) -> dict:
+        raise NotImplementedError
+
+    def credits(self) -> dict:
+        """{balance, plan, next_grant, pending_plan, lots [{amount, expires, source}],
+        score, score_text, open_rate, refund_policy, policy_meaning,
+        in_refund_window [{message_id, to_name, days_left}], ledger [{date, kind, amount,
+        cause}], history [{date, balance}]}"""
+        raise NotImplementedError
+
+    def buy(self, pack: int) -> dict:
+        """Buy a pack of 1, 2, 5 or 10 credits. Returns {balance, ...}."""
+        raise NotImplementedError
+
+    def change_plan(self, plan: Plan) -> dict:
+        """R5.3. Returns {plan, next_grant, pending_plan}."""
+        raise NotImplementedError
+
+    def advance(self, days: int | None = None, *, to: date | None = None) -> dict:
+        """Move the clock (R6). Returns {date, events: {kind: count}}."""
+        raise NotImplementedError
 
     def balance(self) -> int:
         return 0
