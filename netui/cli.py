@@ -11,12 +11,13 @@ import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from netui import __version__
 from netui.cli_text import render
 from netui.config import default_database_path
-from netui.core.model import Category, Degree, RefundPolicy, parse_enum
+from netui.core.model import Category, Degree, Plan, RefundPolicy, parse_enum
 from netui.errors import BadInput, NetuiError
 from netui.store.search import SearchFilters
 from netui.world import World
@@ -53,6 +54,24 @@ def on_off(text: str) -> bool:
 
 def categories(text: str) -> list[Category]:
     return [parse_enum(Category, part, "category") for part in text.split(",") if part.strip()]
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2015-03-01") from None
+
+
+def whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def category(text: str) -> Category:
+    return parse_enum(Category, text, "category")
 
 
 def degrees(text: str) -> tuple[Degree, ...]:
@@ -104,15 +123,67 @@ def run_settings(args: argparse.Namespace) -> object:
     )
 
 
+def run_send(args: argparse.Namespace) -> object:
+    return open_world(args).send(args.id, body=args.body, subject=args.subject,
+                                 category=args.category, want_inmail=args.inmail)
+
+
+def run_connect(args: argparse.Namespace) -> object:
+    return open_world(args).connect(args.id)
+
+
+def run_inbox(args: argparse.Namespace) -> object:
+    return open_world(args).inbox()
+
+
+def run_thread(args: argparse.Namespace) -> object:
+    return open_world(args).thread(args.id)
+
+
+def run_sent(args: argparse.Namespace) -> object:
+    return open_world(args).sent()
+
+
+def run_reply(args: argparse.Namespace) -> object:
+    return open_world(args).reply(args.message, args.body)
+
+
+def run_accept(args: argparse.Namespace) -> object:
+    return open_world(args).accept(args.message)
+
+
+def run_decline(args: argparse.Namespace) -> object:
+    return open_world(args).decline(args.message)
+
+
+def run_credits(args: argparse.Namespace) -> object:
+    return open_world(args).credits(ledger_limit=args.ledger)
+
+
+def run_buy(args: argparse.Namespace) -> object:
+    return open_world(args).buy(args.pack)
+
+
+def run_plan(args: argparse.Namespace) -> object:
+    return open_world(args).change_plan(args.plan)
+
+
+def run_advance(args: argparse.Namespace) -> object:
+    return open_world(args).advance(args.days, to=args.to)
+
+
 def open_world(args: argparse.Namespace) -> World:
     return World.open(args.db)
 
 
 def build_parser() -> Parser:
     common = Parser(add_help=False)
-    common.add_argument("--db", type=Path, default=None,
-                        help="database file (default: %(default)s → the user data directory)")
-    common.add_argument("--json", action="store_true", help="print one JSON document")
+    # SUPPRESS: `--db X` given before the command must survive the subcommand's parsing.
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                        help="database file (default: netui.db in the user data directory, "
+                        "or $NETUI_DB)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print one JSON document")
 
     parser = Parser(
         prog="netui",
@@ -162,6 +233,47 @@ def build_parser() -> Parser:
     p.add_argument("id", type=member_id)
     p.add_argument("--inmail", action="store_true", help="ask for InMail explicitly")
 
+    p = add("send", "write to a member by the route R3 allows", run_send,
+            "netui send 42 --body 'Hi Marco, long time no see!'",
+            "netui send 77 --inmail --category job-inquiry --subject 'Data roles at Acme' "
+            "--body 'Dear Chiara, ...'")
+    p.add_argument("id", type=member_id)
+    p.add_argument("--body", required=True, help="the text (1–2,000 characters)")
+    p.add_argument("--subject", help="InMail subject (1–200 characters)")
+    p.add_argument("--category", type=category, help="InMail category, e.g. job-inquiry")
+    p.add_argument("--inmail", action="store_true", help="send as InMail (costs a credit)")
+
+    p = add("connect", "invite a member to connect (R3.6)", run_connect, "netui connect 42")
+    p.add_argument("id", type=member_id)
+
+    add("inbox", "my conversations, newest first (R7)", run_inbox, "netui inbox")
+    p = add("thread", "every message with one member (marks them read)", run_thread,
+            "netui thread 42")
+    p.add_argument("id", type=member_id)
+    add("sent", "my InMails with their state and credit state (R7.3)", run_sent, "netui sent")
+    for name, run, what in (("accept", run_accept, "accept an InMail to me"),
+                            ("decline", run_decline, "decline an InMail to me")):
+        p = add(name, what, run, f"netui {name} 1234")
+        p.add_argument("message", type=member_id, metavar="MSG", help="message id")
+    p = add("reply", "reply to a message or InMail to me", run_reply,
+            "netui reply 1234 --body 'Thanks, happy to talk on Tuesday.'")
+    p.add_argument("message", type=member_id, metavar="MSG", help="message id")
+    p.add_argument("--body", required=True)
+
+    p = add("credits", "balance, plan, lots, score and ledger (R5)", run_credits,
+            "netui credits", "netui credits --ledger 500 --json")
+    p.add_argument("--ledger", type=whole_number, default=20,
+                   help="how many of the newest ledger entries to show (20)")
+    p = add("buy", "buy a pack of InMail credits", run_buy, "netui buy 5")
+    p.add_argument("pack", type=whole_number, help="1, 2, 5 or 10")
+    p = add("plan", "change plan (R5.3)", run_plan, "netui plan recruiter-lite", "netui plan free")
+    p.add_argument("plan", type=lambda t: parse_enum(Plan, t, "plan"),
+                   help="free, premium-career, premium-business, recruiter-lite, sales-navigator")
+    p = add("advance", "move the simulated clock (R6)", run_advance,
+            "netui advance 7", "netui advance --to 2015-06-01")
+    p.add_argument("days", type=whole_number, nargs="?", help="how many days")
+    p.add_argument("--to", type=iso_date, help="advance to this date (YYYY-MM-DD)")
+
     p = add("settings", "show or change my settings (R8)", run_settings,
             "netui settings", "netui settings --me 1234")
     p.add_argument("--me", type=member_id, help="play as another member")
@@ -180,7 +292,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     as_json = "--json" in argv
     try:
         args = build_parser().parse_args(argv)
-        args.db = args.db or default_database_path()
+        args.db = getattr(args, "db", None) or default_database_path()
+        args.json = getattr(args, "json", False)
         if args.command is None:
             from netui.ui.app import run_app
 

@@ -10,18 +10,39 @@ from __future__ import annotations
 import os
 import random
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import sqlite_utils
 
-from netui.core.degrees import Standing, path_to, standings_from
+from netui.core import credits, letters
+from netui.core.behaviour import (
+    Answer,
+    Factors,
+    Inbound,
+    inbound_for_day,
+    invitation_fate,
+    plan_fate,
+    seeded_rng,
+)
+from netui.core.checklist import (
+    Checklist,
+    Draft,
+    LengthBand,
+    RecipientView,
+    SenderView,
+    check_inmail,
+    validate_draft,
+)
+from netui.core.degrees import Standing, after_connecting, path_to, standings_from
 from netui.core.measures import measure
-from netui.core.model import Category, Degree, Plan, RefundPolicy
+from netui.core.model import Category, Degree, MessageKind, Plan, RefundPolicy, Route, given_name
 from netui.core.routes import Reach, RouteDecision, route_for
 from netui.errors import BadInput, DatabaseError, Refused, UnknownMember
+from netui.store import messaging
 from netui.store import network as store
 from netui.store.db import check_is_netui, open_database, transaction
 from netui.store.search import SearchFilters, search_members
@@ -89,6 +110,7 @@ class World:
             with transaction(db):
                 store.write_network(db, network, progress)
                 cls._write_start(db, network, progress)
+                cls(db)._open_account(network.me)
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             db.conn.close()
@@ -148,6 +170,7 @@ class World:
             shared = store.shared_group_counts(self.db, member_id)
             store.save_standings(self.db, standings_from(adjacency, member_id, shared))
             store.set_meta(self.db, me=member_id)
+            self._open_account(member_id)
 
     # ── members as I see them ───────────────────────────────────────────────
 
@@ -299,6 +322,26 @@ class World:
             "source": get("source"),
             "degrees": degrees,
             "network": get("measures"),
+            **self._glance(),
+        }
+
+    def _glance(self) -> dict:
+        """The messaging side of the dashboard: credits, score, unread, invitations."""
+        today = self.today
+        first = credits.next_expiry(messaging.lots(self.db, self.me, live_on=today), today)
+        score = self._score()
+        return {
+            "credits": self.balance(),
+            "plan": self.my_plan().value,
+            "next_expiry": first and {"amount": first.remaining,
+                                      "date": first.expires.isoformat()},
+            "score": score.response_rate,
+            "score_text": score.describe(),
+            "open_rate": score.open_rate,
+            "open_rate_text": score.describe_open_rate(),
+            "unread": messaging.unread_count(self.db, self.me),
+            "pending_invitations": messaging.pending_invitations(self.db, self.me),
+            "group_messages_left": self.group_messages_left(),
         }
 
     # ── settings (R8) ───────────────────────────────────────────────────────
@@ -348,8 +391,8 @@ class World:
     def refund_policy(self) -> RefundPolicy:
         return RefundPolicy(store.get_meta(self.db, "refund_policy"))
 
-    # ── messaging, credits and the clock (R3–R7) ─────────────────────────────
-    # Shapes follow SPEC R11's --json contract; implemented in the messaging layer.
+
+    # ── sending (R3, R4) ─────────────────────────────────────────────────────
 
     def send(
         self,
@@ -360,73 +403,559 @@ class World:
         category: Category | None = None,
         want_inmail: bool = False,
     ) -> dict:
-        """Send by the allowed route, in one transaction.
+        """Send by the route R3 allows: the message and its ledger entry land together."""
+        member = self.member(member_id)
+        with transaction(self.db):  # the route is decided under the write lock
+            decision = self.route(member_id, want_inmail=want_inmail)
+            if not decision.allowed:
+                raise Refused(f"Cannot write to {member['name']} that way.", decision.reasons)
+            kind = KIND_OF_ROUTE[decision.route]
+            draft = validate_draft(kind, subject, body, category)
+            message_id = self._store_message(member, kind, draft, decision.cost)
+        return {
+            "message_id": message_id,
+            "route": decision.route.value,
+            "cost": decision.cost,
+            "credits": self.balance(),
+            "mismatch": bool(kind is MessageKind.INMAIL
+                             and draft.category.value not in member["categories"]),
+        }
 
-        Returns {message_id, route, cost, credits, mismatch}; raises Refused/BadInput.
-        """
-        raise NotImplementedError
+    def _store_message(self, member: dict, kind: MessageKind, draft: Draft, cost: int) -> int:
+        today, me = self.today, self.me
+        standing = self.standing(member["id"])
+        checklist = self._checklist(member, standing, draft) if kind is MessageKind.INMAIL else None
+        welcomed = draft.category is None or draft.category.value in member["categories"]
+        message_id = messaging.insert_message(self.db, {
+            "sender": me,
+            "recipient": member["id"],
+            "kind": kind.value,
+            "category": draft.category and draft.category.value,
+            "subject": draft.subject or None,
+            "body": draft.body,
+            "sent": today.isoformat(),
+            "opens_conversation": not messaging.has_conversation(self.db, me, member["id"]),
+            "cost": cost,
+            "mismatch": not welcomed,
+            "checklist_score": checklist and checklist.score,
+            "refund_policy": self.refund_policy().value if kind is MessageKind.INMAIL else None,
+        })
+        if cost:
+            posting = credits.spend(
+                messaging.lots(self.db, me, live_on=today), today,
+                message_id=message_id, cause=f"InMail to {member['name']}",
+            )
+            messaging.post(self.db, me, posting)
+        factors = Factors(
+            activity=member["activity"],
+            responsiveness=member["responsiveness"],
+            category_match=welcomed,
+            checklist_score=checklist.score if checklist else 5,
+            length=LengthBand.of(draft.body),
+            weekday=today.weekday(),
+            mutual=standing.mutual,
+            shared_groups=standing.shared_groups,
+            contact_visible=self.member(me)["contact_visible"],
+            kind=kind,
+        )
+        self._plan_fate(message_id, kind, cost, factors)
+        return message_id
+
+    def _plan_fate(self, message_id: int, kind: MessageKind, cost: int, factors: Factors) -> None:
+        """Decide now what the recipient will do (R6.5): reproducible whatever runs later."""
+        today = self.today
+        fate = plan_fate(factors, seeded_rng(self._seed, "fate", message_id))
+        opened = _not_before_tomorrow(today, fate.opened_after)
+        answered = _not_before_tomorrow(today, fate.answered_after)
+        if opened and answered and answered < opened:
+            answered = opened
+        refund_on = None
+        if kind is MessageKind.INMAIL:
+            refund_on = credits.refund_date(
+                self.refund_policy(), today, opened, answered, free=cost == 0
+            )
+        messaging.update_message(
+            self.db, message_id,
+            fate_opened=opened and opened.isoformat(),
+            fate_answer=fate.answer and fate.answer.value,
+            fate_answered=answered and answered.isoformat(),
+            refund_on=refund_on and refund_on.isoformat(),
+        )
 
     def draft_checklist(
         self, member_id: int, *, subject: str, body: str, category: Category | None
-    ):
-        """R4.6 checklist of a draft to this member (netui.core.checklist.Checklist)."""
-        raise NotImplementedError
+    ) -> Checklist:
+        """R4.6: how a draft to this member measures up, item by item."""
+        member = self.member(member_id)
+        return self._checklist(member, self.standing(member_id), Draft(subject, body, category))
+
+    def _checklist(self, member: dict, standing: Standing, draft: Draft) -> Checklist:
+        me = self.member(self.me)
+        recipient = RecipientView(
+            name=member["name"],
+            first_name=given_name(member["name"], member["locale"]),
+            company=member["company"],
+            industry=member["industry"],
+            skills=tuple(member["skills"]),
+            welcomed=frozenset(Category(c) for c in member["categories"]),
+            mutual_names=tuple(self._mutual_names(member["id"])) if standing.mutual else (),
+            shared_group_names=tuple(self._shared_group_names(member["id"])),
+        )
+        sender = SenderView(me["name"], me["headline"], me["company"], me["contact_visible"])
+        return check_inmail(draft, recipient, sender)
 
     def connect(self, member_id: int) -> dict:
-        """Invite a member (R3.6). Returns {invitation_id, status}."""
-        raise NotImplementedError
-
-    def inbox(self) -> list[dict]:
-        """Conversations newest first: {member_id, name, last_date, unread, kind, subject,
-        preview, count}."""
-        raise NotImplementedError
-
-    def thread(self, member_id: int, *, mark_read: bool = True) -> list[dict]:
-        """Messages with one member, oldest first: {id, direction ("in"/"out"), kind,
-        category, subject, body, sent, state, read, can_answer}."""
-        raise NotImplementedError
-
-    def sent(self) -> list[dict]:
-        """My InMails: {message_id, to, to_name, sent, category, subject, state,
-        credit_state, refund_days_left}."""
-        raise NotImplementedError
-
-    def reply(self, message_id: int, body: str) -> dict:
-        raise NotImplementedError
-
-    def accept(self, message_id: int) -> dict:
-        raise NotImplementedError
-
-    def decline(self, message_id: int) -> dict:
-        raise NotImplementedError
-
-    def credits(self) -> dict:
-        """{balance, plan, next_grant, pending_plan, lots [{amount, expires, source}],
-        score, score_text, open_rate, refund_policy, policy_meaning,
-        in_refund_window [{message_id, to_name, days_left}], ledger [{date, kind, amount,
-        cause}], history [{date, balance}]}"""
-        raise NotImplementedError
-
-    def buy(self, pack: int) -> dict:
-        """Buy a pack of 1, 2, 5 or 10 credits. Returns {balance, ...}."""
-        raise NotImplementedError
-
-    def change_plan(self, plan: Plan) -> dict:
-        """R5.3. Returns {plan, next_grant, pending_plan}."""
-        raise NotImplementedError
-
-    def advance(self, days: int | None = None, *, to: date | None = None) -> dict:
-        """Move the clock (R6). Returns {date, events: {kind: count}}."""
-        raise NotImplementedError
-
-    def balance(self) -> int:
-        return 0
-
-    def group_messages_left(self) -> int:
-        return 15
+        """Invite a member (R3.6); they accept or ignore it as the clock runs."""
+        member = self.member(member_id)
+        standing = self.standing(member_id)
+        if member_id == self.me:
+            raise Refused("You cannot invite yourself.")
+        if standing.degree is Degree.FIRST:
+            raise Refused(f"{member['name']} is already a 1st-degree connection.")
+        with transaction(self.db):
+            if messaging.pending_invitation(self.db, self.me, member_id):
+                raise Refused(f"You already invited {member['name']}; wait for an answer.")
+            cursor = self.db.execute(
+                "INSERT INTO invitations (sender, recipient, sent) VALUES (?, ?, ?)",
+                (self.me, member_id, self.today.isoformat()),
+            )
+            invitation_id = cursor.lastrowid
+            days = invitation_fate(
+                seeded_rng(self._seed, "invitation", invitation_id), standing.degree,
+                standing.mutual, standing.shared_groups > 0, member["activity"],
+                responsiveness=member["responsiveness"],
+            )
+            accepted = _not_before_tomorrow(self.today, days)
+            self.db.execute("UPDATE invitations SET fate_accepted = ? WHERE id = ?",
+                            (accepted and accepted.isoformat(), invitation_id))
+        return {"invitation_id": invitation_id, "status": "pending", "to": member_id}
 
     def _invitation_pending(self, member_id: int) -> bool:
-        return False
+        return messaging.pending_invitation(self.db, self.me, member_id) is not None
+
+    # ── inbox and sent (R7) ──────────────────────────────────────────────────
+
+    def inbox(self) -> list[dict]:
+        """Conversations newest first, with unread counts (R7.1)."""
+        return [
+            {**c, "last_from_me": bool(c["last_from_me"])}
+            for c in messaging.conversations(self.db, self.me)
+        ]
+
+    def thread(self, member_id: int, *, mark_read: bool = True) -> list[dict]:
+        """Every message with one member, oldest first; reading marks them read."""
+        self.member(member_id)
+        messages = [self._shown(m) for m in messaging.thread(self.db, self.me, member_id)]
+        if mark_read:
+            with transaction(self.db):
+                messaging.mark_read(self.db, self.me, member_id)
+        return messages
+
+    def _shown(self, m: dict) -> dict:
+        incoming = m["recipient"] == self.me
+        return {
+            "id": m["id"],
+            "direction": "in" if incoming else "out",
+            "from": m["sender"],
+            "to": m["recipient"],
+            "kind": m["kind"],
+            "category": m["category"],
+            "subject": m["subject"],
+            "body": m["body"],
+            "sent": m["sent"],
+            "state": _state(m),
+            "read": bool(m["read"]) or not incoming,
+            "can_answer": incoming and m["answer"] is None and m["reply_to"] is None,
+        }
+
+    def sent(self) -> list[dict]:
+        """My InMails with their state and what became of the credit (R7.3)."""
+        today = self.today
+        return [self._sent_item(m, today) for m in messaging.sent_inmails(self.db, self.me)]
+
+    def _sent_item(self, m: dict, today: date) -> dict:
+        free = m["cost"] == 0
+        refund_on = _day(m["refunded"]) or None
+        return {
+            "message_id": m["id"],
+            "to": m["recipient"],
+            "to_name": m["to_name"],
+            "sent": m["sent"],
+            "category": m["category"],
+            "subject": m["subject"],
+            "mismatch": bool(m["mismatch"]),
+            "state": _state(m),
+            "credit_state": credits.credit_state(free=free, refund_on=refund_on, today=today),
+            "refund_days_left": None if refund_on else credits.refund_days_left(
+                RefundPolicy(m["refund_policy"]), _day(m["sent"]), today,
+                opened=_day(m["opened"]), answered=_day(m["answered"]), free=free,
+            ),
+        }
+
+    def reply(self, message_id: int, body: str) -> dict:
+        """Answer a message or InMail sent to me with a written reply (R7.2)."""
+        original = self._received(message_id)
+        draft = validate_draft(MessageKind.MESSAGE, None, body, None)
+        with transaction(self.db):
+            reply_id = messaging.insert_message(self.db, {
+                "sender": self.me, "recipient": original["sender"], "kind": original["kind"],
+                "subject": original["subject"] and f"Re: {original['subject']}"[:200],
+                "body": draft.body, "sent": self.today.isoformat(), "reply_to": message_id,
+                "read": 1,
+            })
+            self._answer(original, Answer.REPLY)
+        return {**self._shown(messaging.message(self.db, message_id)), "reply_id": reply_id}
+
+    def accept(self, message_id: int) -> dict:
+        return self._answer_inmail(message_id, Answer.ACCEPT)
+
+    def decline(self, message_id: int) -> dict:
+        return self._answer_inmail(message_id, Answer.DECLINE)
+
+    def _answer_inmail(self, message_id: int, answer: Answer) -> dict:
+        original = self._received(message_id)
+        if original["kind"] != MessageKind.INMAIL:
+            raise BadInput(f"Message {message_id} is not an InMail; reply to it instead.")
+        if original["answer"] is not None:
+            raise Refused(f"You already answered message {message_id} ({original['answer']}).")
+        with transaction(self.db):
+            self._answer(original, answer)
+        return self._shown(messaging.message(self.db, message_id))
+
+    def _answer(self, original: dict, answer: Answer) -> None:
+        if original["answer"] is None:
+            messaging.update_message(self.db, original["id"], answer=answer.value,
+                                     answered=self.today.isoformat(), read=1)
+
+    def _received(self, message_id: int) -> dict:
+        found = messaging.message(self.db, message_id)
+        if found is None:
+            raise BadInput(f"No message with id {message_id}.")
+        if found["recipient"] != self.me:
+            raise BadInput(f"Message {message_id} was not sent to you.")
+        return found
+
+    # ── credits (R5) ─────────────────────────────────────────────────────────
+
+    def balance(self) -> int:
+        return messaging.balance(self.db, self.me)
+
+    def group_messages_left(self) -> int:
+        """Free group messages left this calendar month (R3.2)."""
+        today = self.today
+        used = messaging.conversations_opened(
+            self.db, self.me, MessageKind.GROUP_MESSAGE.value, today.replace(day=1), today
+        )
+        return max(0, GROUP_MESSAGES_PER_MONTH - used)
 
     def my_plan(self) -> Plan:
         return Plan(self.member(self.me)["plan"])
+
+    def credits(self, *, ledger_limit: int = 100) -> dict:
+        """Balance, plan, lots, score and the newest ledger entries (R5)."""
+        today, me = self.today, self.me
+        lots = messaging.lots(self.db, me, live_on=today)
+        score = self._score()
+        account = messaging.account(self.db, me)
+        plan = self.my_plan()
+        next_grant = None
+        if plan.is_premium and account["billing_day"]:
+            next_grant = credits.next_billing_date(account["billing_day"], today).isoformat()
+        first = credits.next_expiry(lots, today)
+        window = [
+            {"message_id": s["message_id"], "to_name": s["to_name"], "days_left": left}
+            for s in (self._sent_item(m, today) for m in messaging.sent_inmails(
+                self.db, me, since=today - credits.REFUND_WINDOW))
+            if (left := s["refund_days_left"]) is not None
+        ]
+        return {
+            "balance": messaging.balance(self.db, me),
+            "plan": plan.value,
+            "monthly_grant": plan.monthly_grant,
+            "next_grant": next_grant,
+            "pending_plan": account["pending_plan"],
+            "pending_from": account["pending_from"],
+            "lots": [lot.as_json() for lot in lots if lot.is_live(today)],
+            "next_expiry": first and {"amount": first.remaining,
+                                      "date": first.expires.isoformat()},
+            "score": score.response_rate,
+            "score_text": score.describe(),
+            "open_rate": score.open_rate,
+            "open_rate_text": score.describe_open_rate(),
+            "refund_policy": self.refund_policy().value,
+            "policy_meaning": self.refund_policy().meaning,
+            "in_refund_window": window,
+            "ledger": messaging.ledger(self.db, me, ledger_limit),
+            "ledger_total": messaging.ledger_size(self.db, me),
+            "history": self._balance_history(),
+        }
+
+    def _score(self) -> credits.Score:
+        today = self.today
+        inmails = messaging.sent_inmails(self.db, self.me, since=today - credits.SCORE_WINDOW)
+        return credits.score(
+            ((_day(m["sent"]), _day(m["opened"]), _day(m["answered"])) for m in inmails), today
+        )
+
+    def _balance_history(self, days: int = 90) -> list[dict]:
+        """The balance at the end of each of the last `days` days, for the chart."""
+        net = dict(messaging.daily_net(self.db, self.me))
+        today = self.today
+        start = today - timedelta(days=days - 1)
+        running = sum(v for d, v in net.items() if d < start.isoformat())
+        history = []
+        for offset in range(days):
+            day = (start + timedelta(days=offset)).isoformat()
+            running += net.get(day, 0)
+            history.append({"date": day, "balance": running})
+        return history
+
+    def buy(self, pack: int) -> dict:
+        """Buy a pack of 1, 2, 5 or 10 credits (R5.2)."""
+        with transaction(self.db):
+            posting = credits.purchase(pack, self.today, lot_id=messaging.next_lot_id(self.db))
+            messaging.post(self.db, self.me, posting)
+        return {"balance": self.balance(), "bought": pack,
+                "expires": posting.lot.expires.isoformat()}
+
+    def change_plan(self, plan: Plan) -> dict:
+        """R5.3: paid → paid at the next billing day; to Free at once, dropping grants."""
+        today, me = self.today, self.me
+        with transaction(self.db):
+            account = messaging.account(self.db, me)
+            change = credits.change_plan(
+                self.my_plan(), plan, billing_day=account["billing_day"],
+                lots=messaging.lots(self.db, me, live_on=today), today=today,
+            )
+            if change.effective == today:
+                self._apply_plan(change, account, today)
+            else:
+                account.update(pending_plan=plan.value, pending_from=change.effective.isoformat())
+                messaging.save_account(self.db, account)
+        account = messaging.account(self.db, me)
+        next_grant = (credits.next_billing_date(account["billing_day"], today).isoformat()
+                      if account["billing_day"] and (account["pending_plan"] or plan.is_premium)
+                      else None)
+        return {"plan": self.my_plan().value, "pending_plan": account["pending_plan"],
+                "effective": change.effective.isoformat(), "next_grant": next_grant,
+                "message": change.describe()}
+
+    def _apply_plan(self, change: credits.PlanChange, account: dict, day: date) -> None:
+        owner = account["member_id"]
+        for posting in change.cancellations:
+            messaging.post(self.db, owner, posting)
+        self.db["members"].update(owner, {"plan": change.new.value})
+        account.update(billing_day=change.billing_day, pending_plan=None, pending_from=None)
+        messaging.save_account(self.db, account)
+        if change.starts_with_grant:
+            self._grant(owner, change.new, day)
+
+    def _grant(self, owner: int, plan: Plan, day: date) -> int:
+        posting = credits.grant(plan, messaging.lots(self.db, owner, live_on=day), day,
+                                lot_id=messaging.next_lot_id(self.db))
+        if posting is None:
+            return 0
+        messaging.post(self.db, owner, posting)
+        return posting.entry.amount
+
+    def _open_account(self, member_id: int) -> None:
+        """First time I play a member: their plan's billing starts today, with a grant."""
+        account = messaging.account(self.db, member_id)
+        if account["billing_day"] is not None:
+            return
+        plan = Plan(self.member(member_id)["plan"])
+        account["billing_day"] = self.today.day
+        messaging.save_account(self.db, account)
+        self._grant(member_id, plan, self.today)
+
+    # ── the clock (R6) ───────────────────────────────────────────────────────
+
+    def advance(self, days: int | None = None, *, to: date | None = None) -> dict:
+        """Move the clock day by day; each day is one transaction (R6.1)."""
+        today = self.today
+        target = _target_date(today, days, to)
+        events: Counter[str] = Counter()
+        day = today
+        while day < target:
+            day += timedelta(days=1)
+            with transaction(self.db):
+                self._live(day, events)
+                store.set_meta(self.db, today=day.isoformat())
+        return {"date": target.isoformat(), "days": (target - today).days,
+                "events": {kind: events[kind] for kind in EVENT_KINDS}}
+
+    def _live(self, day: date, events: Counter[str]) -> None:
+        """One simulated day, in the order R6.1 gives."""
+        self._expire(day, events)
+        self._bill(day, events)
+        for m in messaging.opening_on(self.db, day):
+            messaging.update_message(self.db, m["id"], opened=day.isoformat())
+            events["opened"] += 1
+        for m in messaging.answering_on(self.db, day):
+            self._answered(m, day, events)
+        for m in messaging.refunding_on(self.db, day):
+            self._refund(m, day)
+            events["refunded"] += 1
+        for invitation in messaging.accepting_on(self.db, day):
+            self._invitation_accepted(invitation, day)
+            events["invitations_accepted"] += 1
+        for inbound in self._inbound(day):
+            self._receive(inbound, day)
+            events["new_messages"] += 1
+
+    def _expire(self, day: date, events: Counter[str]) -> None:
+        for owner in messaging.owners_with_lots(self.db):
+            for posting in credits.expire(messaging.lots(self.db, owner, live_on=day), day):
+                messaging.post(self.db, owner, posting)
+                events["expired"] += -posting.entry.amount
+
+    def _bill(self, day: date, events: Counter[str]) -> None:
+        for account in messaging.accounts(self.db):
+            if account["pending_from"] == day.isoformat():
+                old = Plan(self.member(account["member_id"])["plan"])
+                change = credits.PlanChange(old, Plan(account["pending_plan"]), day,
+                                            account["billing_day"])
+                self._apply_plan(change, account, day)
+                continue  # a plan that starts today brings its own grant
+            billing_day = account["billing_day"]
+            if billing_day and day == credits.billing_date(billing_day, day.year, day.month):
+                plan = Plan(self.member(account["member_id"])["plan"])
+                events["granted"] += self._grant(account["member_id"], plan, day)
+
+    def _answered(self, m: dict, day: date, events: Counter[str]) -> None:
+        answer = Answer(m["fate_answer"])
+        messaging.update_message(self.db, m["id"], answer=answer.value, answered=day.isoformat(),
+                                 opened=m["opened"] or day.isoformat())
+        events[ANSWER_EVENT[answer]] += 1
+        writer, reader = self.member(m["recipient"]), self.member(m["sender"])
+        text = letters.answer_letter(
+            seeded_rng(self._seed, "answer", m["id"]), answer,
+            writer=_writer(writer), reader_first_name=given_name(reader["name"], reader["locale"]),
+            kind=MessageKind(m["kind"]), subject=m["subject"] or "",
+        )
+        messaging.insert_message(self.db, {
+            "sender": m["recipient"], "recipient": m["sender"], "kind": m["kind"],
+            "subject": text.subject or None, "body": text.body, "sent": day.isoformat(),
+            "reply_to": m["id"],
+        })
+
+    def _refund(self, m: dict, day: date) -> None:
+        posting = credits.refund(day, lot_id=messaging.next_lot_id(self.db), message_id=m["id"],
+                                 cause=f"Refund for InMail #{m['id']} ({m['refund_policy']})")
+        messaging.post(self.db, m["sender"], posting)
+        messaging.update_message(self.db, m["id"], refunded=day.isoformat())
+
+    def _invitation_accepted(self, invitation: dict, day: date) -> None:
+        a, b = invitation["sender"], invitation["recipient"]
+        self.db.execute("UPDATE invitations SET status = 'accepted', decided = ? WHERE id = ?",
+                        (day.isoformat(), invitation["id"]))
+        messaging.add_connection(self.db, a, b)
+        store.set_meta(self.db, connection_count=store.get_meta(self.db, "connection_count") + 1)
+        me = self.me
+        if me in (a, b):
+            friend = b if a == me else a
+            changed = after_connecting(me, friend, _SqlAdjacency(self.db), self._stored_standing)
+            store.update_standings(self.db, changed)
+        else:  # a persona I played before: the change reaches me through the graph
+            store.save_standings(self.db, standings_from(
+                store.load_adjacency(self.db), me, store.shared_group_counts(self.db, me)))
+
+    def _stored_standing(self, member_id: int) -> Standing | None:
+        row = self.db.execute(
+            "SELECT hops, parent, mutual, shared_groups FROM reach WHERE member_id = ?",
+            (member_id,),
+        ).fetchone()
+        return Standing(*row) if row else None
+
+    def _inbound(self, day: date) -> list[Inbound]:
+        me = self.member(self.me)
+        rng = seeded_rng(self._seed, "inbound", self.me, day.isoformat())
+        return inbound_for_day(
+            rng, day,
+            connections=store.members_at(self.db, hops=1),
+            group_fellows=store.group_fellows(self.db),
+            strangers=range(1, store.get_meta(self.db, "member_count") + 1),
+            accepts_inmail=me["accepts_inmail"],
+            welcomed=frozenset(Category(c) for c in me["categories"]),
+        )
+
+    def _receive(self, inbound: Inbound, day: date) -> None:
+        if inbound.sender_id == self.me:
+            return
+        writer, me = self.member(inbound.sender_id), self.member(self.me)
+        groups = self._shared_group_names(inbound.sender_id)
+        text = letters.inbound_letter(
+            seeded_rng(self._seed, "letter", self.me, day.isoformat(), inbound.sender_id),
+            inbound.kind, writer=_writer(writer),
+            reader_first_name=given_name(me["name"], me["locale"]), reader_company=me["company"],
+            category=inbound.category, group_name=groups[0] if groups else "",
+        )
+        messaging.insert_message(self.db, {
+            "sender": inbound.sender_id, "recipient": self.me, "kind": inbound.kind.value,
+            "category": inbound.category and inbound.category.value,
+            "subject": text.subject or None, "body": text.body, "sent": day.isoformat(),
+            "opens_conversation": not messaging.has_conversation(self.db, self.me,
+                                                                 inbound.sender_id),
+        })
+
+    @property
+    def _seed(self) -> int:
+        return store.get_meta(self.db, "seed")
+
+
+GROUP_MESSAGES_PER_MONTH = 15
+MAX_ADVANCE_DAYS = 3_660
+EVENT_KINDS = ("opened", "accepted", "declined", "replied", "refunded", "expired", "granted",
+               "invitations_accepted", "new_messages")
+ANSWER_EVENT = {Answer.ACCEPT: "accepted", Answer.DECLINE: "declined", Answer.REPLY: "replied"}
+KIND_OF_ROUTE = {
+    Route.MESSAGE: MessageKind.MESSAGE,
+    Route.GROUP_MESSAGE: MessageKind.GROUP_MESSAGE,
+    Route.INMAIL: MessageKind.INMAIL,
+    Route.FREE_INMAIL: MessageKind.INMAIL,
+}
+
+
+class _SqlAdjacency:
+    """`adjacency[member]` answered from the connections table, for small local searches."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def __getitem__(self, member: int) -> list[int]:
+        return store.neighbours(self.db, member)
+
+
+def _writer(member: dict) -> letters.Writer:
+    return letters.Writer(member["name"], member["headline"], member["company"])
+
+
+def _state(m: dict) -> str:
+    """sent → opened → accepted / declined / replied, as far as today has revealed."""
+    if m["answer"]:
+        return ANSWER_EVENT[Answer(m["answer"])]
+    return "opened" if m["opened"] else "sent"
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _not_before_tomorrow(today: date, days: int | None) -> date | None:
+    """A planned reaction, never on the sending day: that day has already been lived."""
+    return None if days is None else today + timedelta(days=max(1, days))
+
+
+def _target_date(today: date, days: int | None, to: date | None) -> date:
+    if (days is None) == (to is None):
+        raise BadInput("Say how far to advance: a number of days, or --to YYYY-MM-DD.")
+    if to is None:
+        if not 1 <= days <= MAX_ADVANCE_DAYS:
+            raise BadInput(f"Advance between 1 and {MAX_ADVANCE_DAYS:,} days, not {days}.")
+        return today + timedelta(days=days)
+    if to <= today:
+        raise BadInput(f"{to.isoformat()} is not after today ({today.isoformat()}); "
+                       "the clock only moves forward.")
+    if (to - today).days > MAX_ADVANCE_DAYS:
+        raise BadInput(f"Advance at most {MAX_ADVANCE_DAYS:,} days at a time.")
+    return to

@@ -90,3 +90,38 @@ def path_to(me: int, member: int, parent_of: Callable[[int], int | None]) -> lis
             return []
         path.append(step)
     return path[::-1]
+
+
+def after_connecting(
+    me: int,
+    friend: int,
+    adjacency: Adjacency,
+    current: Callable[[int], Standing | None],
+) -> dict[int, Standing]:
+    """The standings that change when `friend` becomes my 1st-degree connection (R2.3).
+
+    Distances only shrink, and only through the new friend: a member within two hops
+    of them is now at most three from me. So a search from the friend with cutoff 2
+    finds every change without rebuilding the whole view. `current(m)` is the stored
+    standing (None when out of network). Returns only changed standings.
+    """
+    changed: dict[int, Standing] = {}
+
+    def standing(m: int) -> Standing:
+        return changed.get(m) or current(m) or Standing(None, None, 0, 0)
+
+    def improve(m: int, hops: int, parent: int) -> None:
+        s = standing(m)
+        if m != me and (s.hops is None or hops < s.hops):
+            changed[m] = Standing(hops, parent, s.mutual, s.shared_groups)
+
+    improve(friend, 1, me)
+    first_ring = [m for m in adjacency[friend] if m != me]
+    for m in first_ring:
+        s = standing(m)  # the friend is now a connection we share
+        changed[m] = Standing(s.hops, s.parent, s.mutual + 1, s.shared_groups)
+        improve(m, 2, friend)
+    for m in first_ring:
+        for n in adjacency[m]:
+            improve(n, 3, m)
+    return changed

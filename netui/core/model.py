@@ -149,3 +149,15 @@ def parse_enum(kind: type[E], text: str, what: str) -> E:
     except ValueError:
         choices = ", ".join(m.value for m in kind)
         raise BadInput(f"Unknown {what} {text!r}; choose one of: {choices}.") from None
+
+
+# Locales whose names are written family name first.
+FAMILY_NAME_FIRST = frozenset({"ja_JP", "zh_CN", "zh_TW", "ko_KR", "hu_HU", "vi_VN"})
+
+
+def given_name(full_name: str, locale: str) -> str:
+    """The name to greet someone by: "Giulia" for Giulia Rossi, "Aiko" for 田中 愛子's Aiko."""
+    parts = full_name.split()
+    if not parts:
+        return full_name
+    return parts[-1] if locale in FAMILY_NAME_FIRST and len(parts) > 1 else parts[0]

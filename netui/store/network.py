@@ -121,3 +121,26 @@ def set_meta(db: sqlite_utils.Database, **values) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [(k, json.dumps(v)) for k, v in values.items()],
     )
+
+
+def update_standings(db: sqlite_utils.Database, changed: dict[int, Standing]) -> None:
+    """Write the standings that changed (after a new connection, R2.3)."""
+    db.conn.executemany(
+        "INSERT INTO reach (member_id, hops, parent, mutual, shared_groups, rank) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET hops = excluded.hops, "
+        "parent = excluded.parent, mutual = excluded.mutual, rank = excluded.rank",
+        [(m, s.hops, s.parent, s.mutual, s.shared_groups, s.degree.rank)
+         for m, s in changed.items()],
+    )
+
+
+def members_at(db: sqlite_utils.Database, *, hops: int) -> list[int]:
+    return [r[0] for r in db.execute(
+        "SELECT member_id FROM reach WHERE hops = ? ORDER BY member_id", (hops,))]
+
+
+def group_fellows(db: sqlite_utils.Database, limit: int = 5_000) -> list[int]:
+    """Members who share a group with me but are not my connections."""
+    return [r[0] for r in db.execute(
+        "SELECT member_id FROM reach WHERE shared_groups > 0 AND coalesce(hops, 9) > 1 "
+        "ORDER BY member_id LIMIT ?", (limit,))]

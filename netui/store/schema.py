@@ -77,4 +77,86 @@ MIGRATIONS: tuple[str, ...] = (
         prefix = '2 3'
     );
     """,
+    # 2: messaging, credits and the clock (R3–R7).
+    """
+    -- Every message between two members. For messages I send, the recipient's
+    -- behaviour is decided at sending (fate_*) so outcomes are reproducible (R6.5);
+    -- opened/answer/answered record what has happened by the simulated today.
+    CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        sender INTEGER NOT NULL REFERENCES members (id),
+        recipient INTEGER NOT NULL REFERENCES members (id),
+        kind TEXT NOT NULL,
+        category TEXT,
+        subject TEXT,
+        body TEXT NOT NULL,
+        sent TEXT NOT NULL,
+        reply_to INTEGER REFERENCES messages (id),
+        opens_conversation INTEGER NOT NULL DEFAULT 0,
+        cost INTEGER NOT NULL DEFAULT 0,
+        mismatch INTEGER NOT NULL DEFAULT 0,
+        checklist_score INTEGER,
+        refund_policy TEXT,
+        refund_on TEXT,
+        refunded TEXT,
+        fate_opened TEXT,
+        fate_answer TEXT,
+        fate_answered TEXT,
+        opened TEXT,
+        answer TEXT,
+        answered TEXT,
+        read INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX messages_by_sender ON messages (sender, kind, sent);
+    CREATE INDEX messages_by_recipient ON messages (recipient, sent);
+    CREATE INDEX messages_by_fate_opened ON messages (fate_opened) WHERE fate_opened IS NOT NULL;
+    CREATE INDEX messages_by_fate_answered ON messages (fate_answered)
+        WHERE fate_answered IS NOT NULL;
+    CREATE INDEX messages_by_refund_on ON messages (refund_on) WHERE refund_on IS NOT NULL;
+    -- Credits arrive in lots that expire together (R5.4).
+    CREATE TABLE lots (
+        id INTEGER PRIMARY KEY,
+        owner INTEGER NOT NULL REFERENCES members (id),
+        source TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        remaining INTEGER NOT NULL CHECK (remaining >= 0),
+        credited TEXT NOT NULL,
+        expires TEXT NOT NULL
+    );
+    CREATE INDEX lots_by_owner ON lots (owner, expires);
+    -- Append-only: the balance is the sum of an owner's entries (R5.7).
+    CREATE TABLE ledger (
+        id INTEGER PRIMARY KEY,
+        owner INTEGER NOT NULL REFERENCES members (id),
+        date TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        cause TEXT NOT NULL,
+        message_id INTEGER REFERENCES messages (id),
+        lot_id INTEGER REFERENCES lots (id)
+    );
+    CREATE INDEX ledger_by_owner ON ledger (owner, date);
+    CREATE UNIQUE INDEX one_refund_per_inmail ON ledger (message_id) WHERE kind = 'refund';
+    CREATE UNIQUE INDEX one_spend_per_inmail ON ledger (message_id) WHERE kind = 'spend';
+    -- The billing side of a member I have played: when grants arrive, what changes next.
+    CREATE TABLE accounts (
+        member_id INTEGER PRIMARY KEY REFERENCES members (id),
+        billing_day INTEGER,
+        pending_plan TEXT,
+        pending_from TEXT
+    );
+    CREATE TABLE invitations (
+        id INTEGER PRIMARY KEY,
+        sender INTEGER NOT NULL REFERENCES members (id),
+        recipient INTEGER NOT NULL REFERENCES members (id),
+        sent TEXT NOT NULL,
+        fate_accepted TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',
+        decided TEXT
+    );
+    CREATE INDEX invitations_by_sender ON invitations (sender, status);
+    CREATE INDEX invitations_by_fate ON invitations (fate_accepted)
+        WHERE fate_accepted IS NOT NULL;
+    """,
 )
+

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netui.core.model import Degree
+from netui.core.model import Degree, Plan
 from netui.store.search import SearchFilters, match_expression
 
 HOSTILE = ['"', '""', "AND", "NEAR(", "c++", "foo-bar", "O'Brien", "*", "-", "🚀🔥",
@@ -61,9 +61,15 @@ def test_r3_4_inmail_off_is_refused(world):
     assert any("does not accept InMail" in r for r in decision.reasons)
 
 
+def test_r3_3_out_of_network_gets_inmail_for_one_credit(world):
+    # Me (1) is on Premium Business: its first grant arrived when the world was built.
+    assert world.balance() == 15
+    decision = world.route(8)
+    assert (decision.route.value, decision.cost, decision.allowed) == ("inmail", 1, True)
+
+
 def test_r3_4_no_credits_is_refused(world):
-    # Member 8: out of network, accepts InMail, not Open Profile; a fresh world has
-    # no credits, so InMail would cost one that is not there.
+    world.change_plan(Plan.FREE)  # R5.3: drops the plan's unspent credits at once
     assert world.balance() == 0
     decision = world.route(8)
     assert not decision.allowed and decision.needs_credits
@@ -109,4 +115,4 @@ def test_r9_2_each_result_carries_degree_mutual_groups_and_route(world):
     (result,) = world.search("O'Brien")
     assert result["id"] == 4
     assert (result["degree"], result["mutual"], result["shared_groups"]) == ("2nd", 2, 0)
-    assert result["route"] == "none"  # no credits yet
+    assert result["route"] == "inmail"

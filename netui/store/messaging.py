@@ -1,0 +1,251 @@
+"""SQL for messages, credits (lots and the ledger), accounts and invitations.
+
+Callers hold the transaction (`netui.store.db.transaction`): a message and the ledger
+entry it causes land together or not at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlite_utils
+
+from netui.core.credits import LedgerKind, Lot, LotSource, Posting
+
+
+def rows(db: sqlite_utils.Database, sql: str, params: dict | tuple = ()) -> list[dict]:
+    cursor = db.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+# ── credits ──────────────────────────────────────────────────────────────────
+
+
+def lots(db: sqlite_utils.Database, owner: int, *, live_on: date | None = None) -> list[Lot]:
+    """An owner's lots (only those with credits left when `live_on` is given)."""
+    sql = "SELECT id, source, amount, remaining, credited, expires FROM lots WHERE owner = ?"
+    if live_on is not None:
+        sql += " AND remaining > 0"
+    return [
+        Lot(i, LotSource(src), amount, remaining, date.fromisoformat(c), date.fromisoformat(e))
+        for i, src, amount, remaining, c, e in db.execute(sql + " ORDER BY expires, id", (owner,))
+    ]
+
+
+def next_lot_id(db: sqlite_utils.Database) -> int:
+    return db.execute("SELECT coalesce(max(id), 0) + 1 FROM lots").fetchone()[0]
+
+
+def post(db: sqlite_utils.Database, owner: int, posting: Posting) -> None:
+    """Append a ledger entry and save the lot as it stands after it."""
+    lot, entry = posting.lot, posting.entry
+    if lot is not None:
+        db.execute(
+            "INSERT INTO lots (id, owner, source, amount, remaining, credited, expires) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET remaining = excluded.remaining",
+            (lot.id, owner, lot.source.value, lot.amount, lot.remaining,
+             lot.credited.isoformat(), lot.expires.isoformat()),
+        )
+    db.execute(
+        "INSERT INTO ledger (owner, date, kind, amount, cause, message_id, lot_id) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (owner, entry.date.isoformat(), entry.kind.value, entry.amount, entry.cause,
+         entry.message_id, entry.lot_id),
+    )
+
+
+def balance(db: sqlite_utils.Database, owner: int) -> int:
+    """The sum of the owner's ledger (R5.7)."""
+    return db.execute(
+        "SELECT coalesce(sum(amount), 0) FROM ledger WHERE owner = ?", (owner,)
+    ).fetchone()[0]
+
+
+def ledger(db: sqlite_utils.Database, owner: int, limit: int) -> list[dict]:
+    return rows(
+        db,
+        "SELECT date, kind, amount, cause, message_id FROM ledger WHERE owner = ? "
+        "ORDER BY id DESC LIMIT ?",
+        (owner, limit),
+    )
+
+
+def ledger_size(db: sqlite_utils.Database, owner: int) -> int:
+    return db.execute("SELECT count(*) FROM ledger WHERE owner = ?", (owner,)).fetchone()[0]
+
+
+def daily_net(db: sqlite_utils.Database, owner: int) -> list[tuple[str, int]]:
+    """(date, net change) per day with ledger activity, oldest first."""
+    return db.execute(
+        "SELECT date, sum(amount) FROM ledger WHERE owner = ? GROUP BY date ORDER BY date",
+        (owner,),
+    ).fetchall()
+
+
+def owners_with_lots(db: sqlite_utils.Database) -> list[int]:
+    return [r[0] for r in db.execute("SELECT DISTINCT owner FROM lots ORDER BY owner")]
+
+
+# ── accounts ────────────────────────────────────────────────────────────────
+
+
+def account(db: sqlite_utils.Database, member: int) -> dict:
+    found = rows(db, "SELECT * FROM accounts WHERE member_id = ?", (member,))
+    return found[0] if found else {"member_id": member, "billing_day": None,
+                                   "pending_plan": None, "pending_from": None}
+
+
+def save_account(db: sqlite_utils.Database, account: dict) -> None:
+    db["accounts"].upsert(account, pk="member_id")
+
+
+def accounts(db: sqlite_utils.Database) -> list[dict]:
+    return rows(db, "SELECT * FROM accounts ORDER BY member_id")
+
+
+# ── messages ─────────────────────────────────────────────────────────────────
+
+
+def insert_message(db: sqlite_utils.Database, message: dict) -> int:
+    columns = ", ".join(message)
+    marks = ", ".join(f":{k}" for k in message)
+    return db.execute(f"INSERT INTO messages ({columns}) VALUES ({marks})", message).lastrowid
+
+
+def message(db: sqlite_utils.Database, message_id: int) -> dict | None:
+    found = rows(db, "SELECT * FROM messages WHERE id = ?", (message_id,))
+    return found[0] if found else None
+
+
+def update_message(db: sqlite_utils.Database, message_id: int, **changes) -> None:
+    sets = ", ".join(f"{k} = :{k}" for k in changes)
+    db.execute(f"UPDATE messages SET {sets} WHERE id = :id", {**changes, "id": message_id})
+
+
+def has_conversation(db: sqlite_utils.Database, a: int, b: int) -> bool:
+    return bool(db.execute(
+        "SELECT 1 FROM messages WHERE (sender = ? AND recipient = ?) "
+        "OR (sender = ? AND recipient = ?) LIMIT 1",
+        (a, b, b, a),
+    ).fetchone())
+
+
+def conversations_opened(db: sqlite_utils.Database, sender: int, kind: str,
+                         since: date, until: date) -> int:
+    """Conversations `sender` opened with messages of `kind` in [since, until]."""
+    return db.execute(
+        "SELECT count(*) FROM messages WHERE sender = ? AND kind = ? AND opens_conversation "
+        "AND sent BETWEEN ? AND ?",
+        (sender, kind, since.isoformat(), until.isoformat()),
+    ).fetchone()[0]
+
+
+def conversations(db: sqlite_utils.Database, me: int) -> list[dict]:
+    """One row per member I exchanged messages with, newest activity first."""
+    return rows(
+        db,
+        """
+        SELECT c.other AS member_id, m.name, c.last_date, c.unread, c.count,
+               last.kind, last.subject, substr(last.body, 1, 120) AS preview,
+               last.sender = :me AS last_from_me
+        FROM (
+            SELECT CASE WHEN sender = :me THEN recipient ELSE sender END AS other,
+                   max(sent) AS last_date, max(id) AS last_id, count(*) AS count,
+                   sum(recipient = :me AND NOT read) AS unread
+            FROM messages WHERE sender = :me OR recipient = :me
+            GROUP BY other
+        ) c
+        JOIN members m ON m.id = c.other
+        JOIN messages last ON last.id = c.last_id
+        ORDER BY c.last_date DESC, c.last_id DESC
+        """,
+        {"me": me},
+    )
+
+
+def thread(db: sqlite_utils.Database, me: int, other: int) -> list[dict]:
+    return rows(
+        db,
+        "SELECT * FROM messages WHERE (sender = :me AND recipient = :other) "
+        "OR (sender = :other AND recipient = :me) ORDER BY sent, id",
+        {"me": me, "other": other},
+    )
+
+
+def mark_read(db: sqlite_utils.Database, me: int, other: int) -> None:
+    db.execute(
+        "UPDATE messages SET read = 1 WHERE recipient = ? AND sender = ? AND NOT read",
+        (me, other),
+    )
+
+
+def unread_count(db: sqlite_utils.Database, me: int) -> int:
+    return db.execute(
+        "SELECT count(*) FROM messages WHERE recipient = ? AND NOT read", (me,)
+    ).fetchone()[0]
+
+
+def sent_inmails(db: sqlite_utils.Database, me: int, *, since: date | None = None) -> list[dict]:
+    sql = """
+        SELECT msg.*, m.name AS to_name FROM messages msg JOIN members m ON m.id = msg.recipient
+        WHERE msg.sender = ? AND msg.kind = 'inmail' AND msg.reply_to IS NULL
+    """
+    params: list = [me]
+    if since is not None:
+        sql += " AND msg.sent > ?"
+        params.append(since.isoformat())
+    return rows(db, sql + " ORDER BY msg.sent DESC, msg.id DESC", params)
+
+
+# ── what the clock reveals on one day ───────────────────────────────────────
+
+
+def opening_on(db: sqlite_utils.Database, day: date) -> list[dict]:
+    return rows(db, "SELECT * FROM messages WHERE fate_opened = ? AND opened IS NULL ORDER BY id",
+                (day.isoformat(),))
+
+
+def answering_on(db: sqlite_utils.Database, day: date) -> list[dict]:
+    return rows(db, "SELECT * FROM messages WHERE fate_answered = ? AND answer IS NULL "
+                    "ORDER BY id", (day.isoformat(),))
+
+
+def refunding_on(db: sqlite_utils.Database, day: date) -> list[dict]:
+    return rows(db, "SELECT * FROM messages WHERE refund_on = ? AND refunded IS NULL ORDER BY id",
+                (day.isoformat(),))
+
+
+def spend_entry_lot(db: sqlite_utils.Database, message_id: int) -> int | None:
+    row = db.execute(
+        "SELECT lot_id FROM ledger WHERE message_id = ? AND kind = ?",
+        (message_id, LedgerKind.SPEND.value),
+    ).fetchone()
+    return row[0] if row else None
+
+
+# ── invitations ─────────────────────────────────────────────────────────────
+
+
+def pending_invitation(db: sqlite_utils.Database, sender: int, recipient: int) -> int | None:
+    row = db.execute(
+        "SELECT id FROM invitations WHERE sender = ? AND recipient = ? AND status = 'pending'",
+        (sender, recipient),
+    ).fetchone()
+    return row[0] if row else None
+
+
+def pending_invitations(db: sqlite_utils.Database, sender: int) -> int:
+    return db.execute(
+        "SELECT count(*) FROM invitations WHERE sender = ? AND status = 'pending'", (sender,)
+    ).fetchone()[0]
+
+
+def accepting_on(db: sqlite_utils.Database, day: date) -> list[dict]:
+    return rows(db, "SELECT * FROM invitations WHERE fate_accepted = ? AND status = 'pending' "
+                    "ORDER BY id", (day.isoformat(),))
+
+
+def add_connection(db: sqlite_utils.Database, a: int, b: int) -> None:
+    db.execute("INSERT OR IGNORE INTO connections (a, b) VALUES (?, ?)", (min(a, b), max(a, b)))
