@@ -113,7 +113,103 @@ def _route(d: dict) -> str:
     )
 
 
+def _send(d: dict) -> str:
+    cost = "free" if d["cost"] == 0 else f"{d['cost']} credit"
+    note = " · category not one they welcome" if d["mismatch"] else ""
+    return (f"Sent message #{d['message_id']} by {d['route'].replace('_', ' ')} ({cost}); "
+            f"{d['credits']} credits left{note}.")
+
+
+def _inbox(rows: list[dict]) -> str:
+    if not rows:
+        return "No conversations yet."
+    lines = []
+    for c in rows:
+        unread = f"{c['unread']} unread" if c["unread"] else "read"
+        subject = f" · {c['subject']}" if c["subject"] else ""
+        lines.append(f"{c['last_date']}  #{c['member_id']:<7} {c['name']} — {c['count']} "
+                     f"messages, {unread} · {c['kind'].replace('_', ' ')}{subject}")
+    return "\n".join(lines)
+
+
+def _thread(rows: list[dict]) -> str:
+    blocks = []
+    for m in rows:
+        arrow = "→ to them" if m["direction"] == "out" else "← from them"
+        head = f"#{m['id']} {m['sent']} {arrow} · {m['kind'].replace('_', ' ')}"
+        if m["category"]:
+            head += f" · {m['category']}"
+        if m["direction"] == "out":
+            head += f" · {m['state']}"
+        elif m["can_answer"]:
+            head += " · awaiting your answer (reply" + (
+                ", accept or decline)" if m["kind"] == "inmail" else ")")
+        subject = f"Subject: {m['subject']}\n" if m["subject"] else ""
+        blocks.append(f"{head}\n{subject}{m['body']}")
+    return "\n\n".join(blocks) or "No messages with this member."
+
+
+def _sent(rows: list[dict]) -> str:
+    if not rows:
+        return "No InMails sent yet."
+    lines = []
+    for m in rows:
+        credit = m["credit_state"]
+        if m["refund_days_left"] is not None:
+            credit += f", {m['refund_days_left']} days left in the refund window"
+        lines.append(f"#{m['message_id']:<6} {m['sent']} to {m['to_name']} · {m['category']} · "
+                     f"{m['state']} · credit {credit}")
+    return "\n".join(lines)
+
+
+def _credits(d: dict) -> str:
+    lines = [f"Balance {d['balance']} · plan {d['plan']} ({d['monthly_grant']} a month)"
+             + (f" · next grant {d['next_grant']}" if d["next_grant"] else "")
+             + (f" · moving to {d['pending_plan']} on {d['pending_from']}"
+                if d["pending_plan"] else ""),
+             f"Score {d['score_text']} · open rate {d['open_rate_text']}",
+             f"Refund policy {d['refund_policy']}: {d['policy_meaning']}",
+             "Lots:"]
+    lines += [f"  {lot['amount']:>3} {lot['source']:<8} credited {lot['credited']}, "
+              f"expires {lot['expires']}" for lot in d["lots"]] or ["  (none)"]
+    if d["in_refund_window"]:
+        lines.append(f"In the refund window: {len(d['in_refund_window'])} InMails")
+    lines.append(f"Ledger (newest {len(d['ledger'])} of {d['ledger_total']}):")
+    lines += [f"  {e['date']} {e['kind']:<12} {e['amount']:>+4}  {e['cause']}"
+              for e in d["ledger"]]
+    return "\n".join(lines)
+
+
+def _advance(d: dict) -> str:
+    happened = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in d["events"].items() if n)
+    return f"Now {d['date']} (+{d['days']} days): {happened or 'nothing happened'}."
+
+
+def _plan(d: dict) -> str:
+    return d["message"] + (f" Next grant {d['next_grant']}." if d["next_grant"] else "")
+
+
+def _buy(d: dict) -> str:
+    return f"Bought {d['bought']} credits (they expire {d['expires']}); balance {d['balance']}."
+
+
+def _connect(d: dict) -> str:
+    return f"Invitation #{d['invitation_id']} sent to member {d['to']}; pending."
+
+
 RENDERERS: dict[str, Callable] = {
+    "send": _send,
+    "inbox": _inbox,
+    "thread": _thread,
+    "sent": _sent,
+    "reply": lambda d: _thread([d]),
+    "accept": lambda d: _thread([d]),
+    "decline": lambda d: _thread([d]),
+    "credits": _credits,
+    "advance": _advance,
+    "plan": _plan,
+    "buy": _buy,
+    "connect": _connect,
     "seed": _seed,
     "import-ldbc": _seed,
     "stats": _stats,
