@@ -1,18 +1,154 @@
-"""Where netui keeps its files, and the user's configuration."""
+"""Where netui keeps its files, and the user's configuration.
+
+The configuration is a TOML file, `config.toml` in the platform's user config
+directory (on Linux `~/.config/netui/config.toml`), or the file `$NETUI_CONFIG`
+names:
+
+    database = "~/networks/work.db"        # relative paths start at this file's folder
+    theme = "nord"
+    refund_policy = "response-within-90-days"
+
+    [keys]                                  # binding id → key, as the help screen lists
+    quit = "ctrl+q"
+    go.search = "ctrl+f"                    # dotted ids may be written bare
+
+A broken file never stops netui: each problem becomes one line in
+`Config.warnings` (the CLI prints them on stderr) and the setting keeps its default.
+"""
 
 from __future__ import annotations
 
 import os
+import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
+
+from netui.core.model import RefundPolicy
 
 APP_NAME = "netui"
+SETTINGS = ("database", "theme", "refund_policy", "keys")
 
 
-def default_database_path() -> Path:
-    """`$NETUI_DB` if set, else `netui.db` in the platform's user data directory."""
+@dataclass(frozen=True)
+class Config:
+    path: Path  # the file read, or that would be read (it need not exist)
+    database: Path | None = None
+    theme: str | None = None  # a Textual theme name; the app checks it exists
+    keys: dict[str, str] = field(default_factory=dict)  # binding id → key(s)
+    refund_policy: RefundPolicy = RefundPolicy.OPEN_WITHIN_90_DAYS
+    warnings: tuple[str, ...] = ()
+
+
+def config_path() -> Path:
+    """`$NETUI_CONFIG` if set, else `config.toml` in the user config directory."""
+    override = os.environ.get("NETUI_CONFIG")
+    if override:
+        return Path(override).expanduser()
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def load_config() -> Config:
+    """The user's configuration; defaults (and a warning) for anything unusable."""
+    path = config_path()
+    if not path.exists():
+        if os.environ.get("NETUI_CONFIG"):
+            return Config(path, warnings=(_warning(path, "no such file (from $NETUI_CONFIG)"),))
+        return Config(path)  # no file is the normal case, not a problem
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        return Config(path, warnings=(_warning(path, f"cannot be read ({error})"),))
+    except tomllib.TOMLDecodeError as error:
+        return Config(path, warnings=(_warning(path, f"is not valid TOML ({error})"),))
+    return _parse(path, document)
+
+
+def _parse(path: Path, document: dict) -> Config:
+    problems: list[str] = [
+        f"unknown setting {name!r} (known: {', '.join(SETTINGS)})"
+        for name in document
+        if name not in SETTINGS
+    ]
+    values: dict = {}
+    for name, read in (
+        ("database", lambda value: _database(value, path.parent)),
+        ("theme", _text),
+        ("refund_policy", _refund_policy),
+        ("keys", _keys),
+    ):
+        if name in document:
+            try:
+                values[name] = read(document[name])
+            except ValueError as problem:
+                problems.append(f"{name}: {problem}")
+    return Config(path, **values, warnings=tuple(_warning(path, p) for p in problems))
+
+
+def _warning(path: Path, problem: str) -> str:
+    return f"config {path}: {problem}; using the default."
+
+
+# ── one reader per setting: the value, or ValueError saying what is wrong ──
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"expected a non-empty string, not {value!r}")
+    return value.strip()
+
+
+def _database(value: object, folder: Path) -> Path:
+    database = Path(_text(value)).expanduser()
+    return database if database.is_absolute() else folder / database
+
+
+def _refund_policy(value: object) -> RefundPolicy:
+    try:
+        return RefundPolicy(_text(value).lower())
+    except ValueError:
+        choices = ", ".join(p.value for p in RefundPolicy)
+        raise ValueError(f"{value!r} is not a refund policy (choose {choices})") from None
+
+
+def _keys(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a table of binding id = key, not {value!r}")
+    keys = {}
+    for binding, key in _flatten(value):
+        if not isinstance(key, str) or not key.strip():
+            raise ValueError(f'{binding}: expected a key such as "ctrl+f", not {key!r}')
+        keys[binding] = key.strip()
+    return keys
+
+
+def _flatten(table: dict, prefix: str = "") -> list[tuple[str, object]]:
+    """`go.search = "x"` in TOML is a nested table; binding ids are dotted strings."""
+    pairs: list[tuple[str, object]] = []
+    for name, value in table.items():
+        if isinstance(value, dict):
+            pairs.extend(_flatten(value, f"{prefix}{name}."))
+        else:
+            pairs.append((f"{prefix}{name}", value))
+    return pairs
+
+
+# ── what the rest of netui asks ───────────────────────────────────────────
+
+
+def default_database_path(config: Config | None = None) -> Path:
+    """`$NETUI_DB` if set, else the config file's `database`, else `netui.db` in
+    the platform's user data directory."""
     override = os.environ.get("NETUI_DB")
     if override:
         return Path(override).expanduser()
+    database = (config or load_config()).database
+    if database is not None:
+        return database
     return Path(user_data_dir(APP_NAME)) / "netui.db"
+
+
+def load_keymap() -> dict[str, str]:
+    """Binding id → key, for `App.set_keymap`."""
+    return load_config().keys
