@@ -32,8 +32,9 @@ import gzip
 import random
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -80,7 +81,7 @@ def import_ldbc(
     tags = _read_names(root, "static/Tag")
     progress("Reading persons", 0.2)
     persons = _read_persons(root, places)
-    ids = {person.ldbc_id: number for number, person in enumerate(persons, start=1)}
+    ids = _Index("person", "Person", {p.ldbc_id: n for n, p in enumerate(persons, start=1)})
     if me is not None and me not in ids:
         raise BadInput(f"--me {me}: no person with that LDBC id in dynamic/Person.")
     progress("Reading connections", 0.4)
@@ -168,6 +169,7 @@ def _file_rows(
             f"(found {'|'.join(header) or 'nothing'})."
         )
     positions = [header.index(c) for c in columns]
+    pick = itemgetter(*positions) if len(positions) > 1 else lambda f: (f[positions[0]],)
     width = len(header)
     for number, line in enumerate(lines, start=2):
         fields = line.rstrip("\r\n").split("|")
@@ -177,7 +179,7 @@ def _file_rows(
             raise BadInput(
                 f"{file} line {number}: {len(fields)} fields where the header has {width}."
             )
-        yield file, number, [fields[p] for p in positions]
+        yield file, number, pick(fields)
 
 
 def _part_files(root: Path, entity: str) -> list[Path]:
@@ -201,13 +203,38 @@ def _number(value: str, file: str, line: int, column: str) -> int:
         raise BadInput(f"{file} line {line}: {column} {value!r} is not a whole number.") from None
 
 
-def _member_id(value: str, ids: dict[int, int], file: str, line: int, column: str) -> int:
-    """The netui id of the LDBC person in `column`, or BadInput for a dangling id."""
-    ldbc_id = _number(value, file, line, column)
-    member = ids.get(ldbc_id)
-    if member is None:
-        raise BadInput(f"{file} line {line}: person {ldbc_id} is not in Person.")
-    return member
+class _Index:
+    """LDBC ids of one entity → a number of ours, found by the id as the file writes it.
+
+    Parsing millions of ids is most of an import's time, so the text is looked up
+    first; only a miss (a dangling id, or an odd spelling such as "0014") is parsed.
+    """
+
+    def __init__(self, what: str, entity: str, numbers: dict[int, int]) -> None:
+        self.what, self.entity = what, entity
+        self.numbers = numbers
+        self._by_text = {str(ldbc_id): number for ldbc_id, number in numbers.items()}
+
+    def __contains__(self, ldbc_id: int) -> bool:
+        return ldbc_id in self.numbers
+
+    def __getitem__(self, ldbc_id: int) -> int:
+        return self.numbers[ldbc_id]
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def find(self, text: str, file: str, line: int, column: str) -> int:
+        """Our number for the id in `column`, or BadInput for an id that points nowhere."""
+        number = self._by_text.get(text)
+        if number is None:
+            ldbc_id = _number(text, file, line, column)
+            number = self.numbers.get(ldbc_id)
+            if number is None:
+                raise BadInput(
+                    f"{file} line {line}: {self.what} {ldbc_id} is not in {self.entity}."
+                )
+        return number
 
 
 def _plain(name: str) -> str:
@@ -290,14 +317,14 @@ def _read_persons(root: Path, places: dict[int, _Place]) -> list[_Person]:
     return [persons[key] for key in sorted(persons)]
 
 
-def _read_knows(root: Path, ids: dict[int, int]) -> list[tuple[int, int]]:
+def _read_knows(root: Path, ids: _Index) -> list[tuple[int, int]]:
     """Connections as (a, b) with a < b, each once; duplicates and self-loops refused."""
     seen: set[tuple[int, int]] = set()
     for file, line, (p1, p2) in _rows(
         root, "dynamic/Person_knows_Person", ("Person1Id", "Person2Id")
     ):
-        a = _member_id(p1, ids, file, line, "Person1Id")
-        b = _member_id(p2, ids, file, line, "Person2Id")
+        a = ids.find(p1, file, line, "Person1Id")
+        b = ids.find(p2, file, line, "Person2Id")
         if a == b:
             raise BadInput(f"{file} line {line}: person {p1} knows themself (a self-loop).")
         pair = (a, b) if a < b else (b, a)
@@ -310,15 +337,13 @@ def _read_knows(root: Path, ids: dict[int, int]) -> list[tuple[int, int]]:
     return sorted(seen)
 
 
-def _read_employers(
-    root: Path, ids: dict[int, int], organisations: dict[int, str]
-) -> dict[int, str]:
+def _read_employers(root: Path, ids: _Index, organisations: dict[int, str]) -> dict[int, str]:
     """Member → the company they joined last (latest workFrom; ties: lowest company id)."""
     latest: dict[int, tuple[int, int]] = {}  # member → (workFrom, -company id)
     for file, line, (pid, cid, since) in _rows(
         root, "dynamic/Person_workAt_Company", ("PersonId", "CompanyId", "workFrom")
     ):
-        member = _member_id(pid, ids, file, line, "PersonId")
+        member = ids.find(pid, file, line, "PersonId")
         company = _number(cid, file, line, "CompanyId")
         if company not in organisations:
             raise BadInput(f"{file} line {line}: company {company} is not in Organisation.")
@@ -328,13 +353,13 @@ def _read_employers(
     return {member: organisations[-company] for member, (_, company) in latest.items()}
 
 
-def _read_interests(root: Path, ids: dict[int, int], tags: dict[int, str]) -> dict[int, list[str]]:
+def _read_interests(root: Path, ids: _Index, tags: dict[int, str]) -> dict[int, list[str]]:
     """Member → their interest tag names, in tag id order (at most MAX_SKILLS)."""
     chosen: dict[int, set[int]] = {}
     for file, line, (pid, tid) in _rows(
         root, "dynamic/Person_hasInterest_Tag", ("PersonId", "TagId")
     ):
-        member = _member_id(pid, ids, file, line, "PersonId")
+        member = ids.find(pid, file, line, "PersonId")
         tag = _number(tid, file, line, "TagId")
         if tag not in tags:
             raise BadInput(f"{file} line {line}: tag {tag} is not in Tag.")
@@ -361,49 +386,45 @@ class _GroupForum:
 
 @dataclass
 class _Forums:
-    ids: set[int] = field(default_factory=set)  # every forum, to check memberships against
-    groups: list[_GroupForum] = field(default_factory=list)  # the discussion groups
+    groups: list[_GroupForum]  # the discussion groups, in LDBC id order
+    index: _Index  # every forum → its group number, or 0 for a wall or an album
 
 
-def _read_forums(root: Path, ids: dict[int, int]) -> _Forums:
-    """Every forum id, and the forums titled "Group for …" in LDBC id order.
+def _read_forums(root: Path, ids: _Index) -> _Forums:
+    """Every forum, checked; those titled "Group for …" are the groups.
 
-    Walls and albums are personal pages, not discussion groups, so they are skipped.
+    Walls and albums are personal pages, not discussion groups.
     """
-    forums = _Forums()
+    groups: dict[int, _GroupForum] = {}
+    seen: set[int] = set()
     for file, line, (fid, title, moderator) in _rows(
         root, "dynamic/Forum", ("id", "title", "ModeratorPersonId")
     ):
         forum = _number(fid, file, line, "id")
-        if forum in forums.ids:
+        if forum in seen:
             raise BadInput(f"{file} line {line}: forum {forum} appears twice.")
-        forums.ids.add(forum)
+        seen.add(forum)
         if match := GROUP_TITLE.match(title):
-            host = (
-                _member_id(moderator, ids, file, line, "ModeratorPersonId") if moderator else None
-            )
-            forums.groups.append(_GroupForum(forum, _plain(title), _plain(match["topic"]), host))
-    forums.groups.sort(key=lambda g: g.ldbc_id)
-    return forums
+            host = ids.find(moderator, file, line, "ModeratorPersonId") if moderator else None
+            groups[forum] = _GroupForum(forum, _plain(title), _plain(match["topic"]), host)
+    ordered = [groups[forum] for forum in sorted(groups)]
+    numbers = dict.fromkeys(seen, 0) | {g.ldbc_id: n for n, g in enumerate(ordered, start=1)}
+    return _Forums(ordered, _Index("forum", "Forum", numbers))
 
 
-def _read_group_members(root: Path, ids: dict[int, int], forums: _Forums) -> list[tuple[int, int]]:
+def _read_group_members(root: Path, ids: _Index, forums: _Forums) -> list[tuple[int, int]]:
     """(group, member) pairs for the group forums; a repeated membership is refused."""
-    numbers = {forum.ldbc_id: number for number, forum in enumerate(forums.groups, start=1)}
     pairs: set[tuple[int, int]] = set()
     for file, line, (fid, pid) in _rows(
         root, "dynamic/Forum_hasMember_Person", ("ForumId", "PersonId")
     ):
-        forum = _number(fid, file, line, "ForumId")
-        if forum not in forums.ids:
-            raise BadInput(f"{file} line {line}: forum {forum} is not in Forum.")
-        member = _member_id(pid, ids, file, line, "PersonId")
-        group = numbers.get(forum)
-        if group is None:
+        group = forums.index.find(fid, file, line, "ForumId")
+        member = ids.find(pid, file, line, "PersonId")
+        if not group:
             continue
         if (group, member) in pairs:
             raise BadInput(
-                f"{file} line {line}: person {pid} is already a member of forum {forum} "
+                f"{file} line {line}: person {pid} is already a member of forum {fid} "
                 "(a duplicate edge)."
             )
         pairs.add((group, member))

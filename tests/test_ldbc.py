@@ -216,10 +216,36 @@ def dangling_group_member(root: Path) -> str:
     return f"{file} line {line}: person 77 is not in Person"
 
 
+def dangling_forum(root: Path) -> str:
+    entity = "dynamic/Forum_hasMember_Person"
+    file, line = append_line(root, entity, "2012-01-01T00:00:00.000+00:00|999|14")
+    return f"{file} line {line}: forum 999 is not in Forum"
+
+
+def duplicate_group_member(root: Path) -> str:
+    groups = {f["id"] for f in rows(root, "dynamic/Forum") if f["title"].startswith("Group")}
+    entity = "dynamic/Forum_hasMember_Person"
+    row = next(r for r in rows(root, entity) if r["ForumId"] in groups)
+    file, line = append_line(root, entity, f"2013-01-01T00:00:00.000+00:00|{row['ForumId']}|"
+                             f"{row['PersonId']}")  # fmt: skip
+    return f"{file} line {line}: person {row['PersonId']} is already a member"
+
+
+def not_a_number(root: Path) -> str:
+    file, line = append_line(root, KNOWS, "2012-01-01T00:00:00.000+00:00|14|fourteen")
+    return f"{file} line {line}: Person2Id 'fourteen' is not a whole number"
+
+
+def short_row(root: Path) -> str:
+    file, line = append_line(root, KNOWS, "2012-01-01T00:00:00.000+00:00|14")
+    return f"{file} line {line}: 2 fields where the header has 3"
+
+
 @pytest.mark.parametrize(
     "spoil",
-    [missing_file, wrong_header, dangling_id, duplicate_edge, self_loop, dangling_group_member],
-)
+    [missing_file, wrong_header, dangling_id, duplicate_edge, self_loop, dangling_group_member,
+     dangling_forum, duplicate_group_member, not_a_number, short_row],
+)  # fmt: skip
 def test_malformed_input_names_file_and_line_and_leaves_nothing(tmp_path, spoil):
     copy = tmp_path / "snapshot"
     shutil.copytree(SAMPLE, copy)
