@@ -1,34 +1,292 @@
-"""Placeholder terminal UI until the dashboard lands: shows the network at a glance."""
+"""The netui terminal UI: one App, five screens you move between, modals on top.
+
+The App owns the World (behind `WorldGate`), the keys that work everywhere, the clock,
+and how errors are shown. Screens ask the World questions through `ask_world`, so the
+event loop never waits for the database or the graph.
+"""
 
 from __future__ import annotations
 
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
 
-from netui.cli_text import render
+from netui.config import load_config
+from netui.errors import NetuiError
+from netui.ui.commands import NetuiCommands
+from netui.ui.gate import WorldGate, ask_world
+from netui.ui.modals.help import HelpModal
+from netui.ui.screens.credits import CreditsScreen
+from netui.ui.screens.dashboard import DashboardScreen
+from netui.ui.screens.inbox import InboxScreen
+from netui.ui.screens.search import SearchScreen
+from netui.ui.screens.settings import SettingsScreen
+from netui.ui.screens.start import MakeNetwork, StartScreen
 from netui.world import World
 
+# The screens you move between, in the order of the tab bar and of the keys 1–5.
+PLACES: dict[str, str] = {
+    "dashboard": "Dashboard",
+    "search": "Search",
+    "inbox": "Inbox",
+    "credits": "Credits",
+    "settings": "Settings",
+}
 
-class NetuiApp(App):
+EVENT_WORDS = {
+    "opened": ("InMail opened", "InMails opened"),
+    "accepted": ("accepted", "accepted"),
+    "declined": ("declined", "declined"),
+    "replied": ("reply", "replies"),
+    "refunded": ("credit refunded", "credits refunded"),
+    "expired": ("credit expired", "credits expired"),
+    "granted": ("credit granted", "credits granted"),
+    "invitations_accepted": ("invitation accepted", "invitations accepted"),
+    "new_messages": ("new message", "new messages"),
+}
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the tab bar shows on every screen: when it is, who I am, what I have."""
+
+    date: str = ""
+    me_name: str = ""
+    credits: int | None = None
+    unread: int | None = None
+
+
+def read_status(world: World) -> Status:
+    stats = world.stats()
+    return Status(stats["date"], stats["me_name"], stats.get("credits"), stats.get("unread"))
+
+
+class NetuiApp(App[None]):
+    """netui. Build it with the database path; tests and `run_app` use the same factory."""
+
     TITLE = "netui"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    MODES = {
+        "dashboard": DashboardScreen,
+        "search": SearchScreen,
+        "inbox": InboxScreen,
+        "credits": CreditsScreen,
+        "settings": SettingsScreen,
+    }
+    COMMANDS = App.COMMANDS | {NetuiCommands}
+    # Every binding has an id, so a user can move it to another key in the config file.
+    BINDINGS = [
+        *(
+            Binding(key, f"go('{place}')", label, id=f"go.{place}", show=False)
+            for key, (place, label) in zip(
+                ("d", "s", "i", "c", "comma"), PLACES.items(), strict=True
+            )
+        ),
+        Binding("slash", "go('search')", "Search", id="go.search-slash", show=False),
+        Binding("n", "advance(1)", "+day", id="clock.day", tooltip="Advance the clock a day"),
+        Binding("w", "advance(7)", "+week", id="clock.week", tooltip="Advance the clock a week"),
+        Binding(
+            "M",
+            "advance_month",
+            "+month",
+            id="clock.month",
+            tooltip="Advance the clock to the same day next month",
+        ),
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Keys and what they do"),
+        Binding("q", "quit", "Quit", id="quit", show=False),
+    ]
 
-    def __init__(self, world: World) -> None:
+    status: reactive[Status] = reactive(Status, always_update=True)
+
+    def __init__(
+        self,
+        db_path: Path,
+        *,
+        keymap: dict[str, str] | None = None,
+        theme: str | None = None,
+        make_network: MakeNetwork | None = None,
+    ) -> None:
+        """`keymap` maps binding ids to keys (the config file's [keys]); `make_network`
+        builds the network on first run (default: the default recipe)."""
         super().__init__()
-        self.world = world
+        self.db_path = Path(db_path)
+        self.make_network = make_network
+        self.gate: WorldGate | None = None
+        if keymap:
+            self.set_keymap(keymap)
+        if theme and theme in self.available_themes:
+            self.theme = theme
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(render("stats", self.world.stats()), markup=False)
-        yield Footer()
+    # ── starting ─────────────────────────────────────────────────────────────
+
+    def get_default_screen(self) -> Screen:
+        return StartScreen(self.db_path, self.make_network)
+
+    def world_ready(self, world: World) -> None:
+        """Called by the start screen once the World is open (seeded or not)."""
+        self.gate = WorldGate(world)
+        self.refresh_status()
+        self.switch_mode("dashboard")
+
+    def on_unmount(self) -> None:
+        if self.gate is not None:
+            self.gate.close()
+
+    # ── moving around ────────────────────────────────────────────────────────
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("go", "advance", "advance_month"):
+            # Not before the network exists, and not from under a form being filled in.
+            return self.gate is not None and not isinstance(self.screen, ModalScreen)
+        return True
+
+    def action_go(self, place: str) -> None:
+        if self.current_mode == place:
+            # Back to the top of this place (e.g. from a profile to the search list).
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+        else:
+            self.switch_mode(place)
+        if place == "search":
+            self.call_after_refresh(self.screen.post_message, SearchScreen.FocusQuery())
+
+    def open_member(self, member_id: int) -> None:
+        """Show a member's profile on top of wherever I am."""
+        from netui.ui.screens.profile import ProfileScreen
+
+        if self.gate is not None:
+            self.push_screen(ProfileScreen(member_id))
+
+    def compose_to(self, member_id: int, *, want_inmail: bool) -> None:
+        """Open the compose form; the World decides the route (R3.7)."""
+        from netui.ui.modals.compose import ComposeModal
+
+        if self.gate is not None:
+            self.push_screen(ComposeModal(member_id, want_inmail=want_inmail), self._sent)
+
+    def _sent(self, result: dict | None) -> None:
+        if result:
+            self.world_changed()
+
+    def key_for(self, binding_id: str) -> str:
+        """The key a user presses for a binding, after their keymap (for hints on screen)."""
+        for active in self.screen.active_bindings.values():
+            if active.binding.id == binding_id:
+                return self.get_key_display(active.binding)
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding) and binding.id == binding_id:
+                keys = self._keymap.get(binding_id, binding.key)
+                return self.get_key_display(Binding(keys.split(",")[0], binding.action))
+        return "?"
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpModal):
+            self.push_screen(HelpModal(self.screen.active_bindings))
+
+    # ── the clock ───────────────────────────────────────────────────────────
+
+    def action_advance(self, days: int) -> None:
+        self.advance(days)
+
+    def action_advance_month(self) -> None:
+        if self.status.date:
+            self.advance(days_to_next_month(date.fromisoformat(self.status.date)))
+
+    def advance(self, days: int) -> None:
+        """Move the simulated clock, then tell me what happened while I was away."""
+        if self.gate is None:
+            return
+        self.notify(f"Advancing the clock by {days} day{'s' * (days != 1)}…", timeout=2)
+        ask_world(
+            self,
+            lambda world: world.advance(days),
+            self._advanced,
+            group="clock",
+            latest_only=False,
+        )
+
+    def _advanced(self, result: dict) -> None:
+        self.notify(summarise_events(result), title="The clock moved", markup=False, timeout=8)
+        self.world_changed()
+
+    # ── keeping every screen current ───────────────────────────────────────────
+
+    def world_changed(self) -> None:
+        """After any change: the tab bar and the screen in front show the new state.
+
+        Screens behind reload themselves when they come back (ScreenResume).
+        """
+        self.refresh_status()
+        reload = getattr(self.screen, "reload", None)
+        if callable(reload):
+            reload()
+
+    def refresh_status(self) -> None:
+        ask_world(self, read_status, self._set_status, group="status")
+
+    def _set_status(self, status: Status) -> None:
+        self.status = status
+
+    # ── errors: notifications, never tracebacks ────────────────────────────────
+
+    def show_error(self, error: NetuiError) -> None:
+        lines = [error.message, *(f"• {reason}" for reason in error.reasons)]
+        self.notify("\n".join(lines), severity="error", markup=False, timeout=8)
+
+    def show_unavailable(self) -> None:
+        self.notify(
+            "That part of netui is not available yet in this version.",
+            severity="warning",
+            markup=False,
+        )
+
+    def show_unexpected(self, error: BaseException) -> None:
+        self.log.error(repr(error))
+        self.notify(
+            f"Something went wrong: {error.__class__.__name__}: {error}",
+            title="Unexpected error",
+            severity="error",
+            markup=False,
+            timeout=12,
+        )
+
+    # ── the command palette ───────────────────────────────────────────────────
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "Keys and what they do", self.action_help)
+
+
+def days_to_next_month(today: date) -> int:
+    """From 31 January, "a month" is 28 February (or 29): the same day, or the month's end."""
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    day = min(today.day, calendar.monthrange(year, month)[1])
+    return (date(year, month, day) - today).days
+
+
+def summarise_events(result: dict) -> str:
+    """'Now Mon 19 Jan 2015: 2 InMails opened, 1 reply, 1 credit refunded.'"""
+    from netui.ui.text import long_date
+
+    happened = [
+        f"{n} {EVENT_WORDS.get(kind, (kind, kind))[n != 1]}"
+        for kind, n in result.get("events", {}).items()
+        if n
+    ]
+    news = ", ".join(happened) if happened else "nothing new happened"
+    return f"Now {long_date(result['date'])}: {news}."
 
 
 def run_app(db_path: Path) -> int:
-    if not Path(db_path).exists():
-        from netui.seeding import seed_database
-
-        seed_database(db_path, "default")
-    NetuiApp(World.open(db_path)).run()
-    return 0
+    """`netui` with no command, and `python app.py`: open (or first seed) the database."""
+    config = load_config()
+    app = NetuiApp(db_path=db_path, keymap=config.keys, theme=config.theme)
+    app.run()
+    return app.return_code or 0

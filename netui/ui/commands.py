@@ -1,0 +1,96 @@
+"""The command palette (ctrl+p): go anywhere, open a member by name, move the clock, theme.
+
+Member names come from the network, so they are shown as `Text` (never markup) and
+looked up in a thread, through the same gate as every other World question.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
+
+from netui.ui.text import plain, visible
+
+if TYPE_CHECKING:
+    from netui.ui.app import NetuiApp
+
+MEMBER_HITS = 8
+
+
+class NetuiCommands(Provider):
+    @property
+    def netui(self) -> NetuiApp:
+        return self.app  # type: ignore[return-value]
+
+    def fixed_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        from netui.ui.app import PLACES
+
+        app = self.netui
+        commands: list[tuple[str, str, Callable[[], object]]] = []
+        if app.gate is not None:
+            commands += [
+                (
+                    f"Go to {label}",
+                    f"Show the {label.lower()} screen",
+                    partial(app.action_go, place),
+                )
+                for place, label in PLACES.items()
+            ]
+            what = "Members read, answer and write"
+            commands += [
+                ("Advance the clock by a day", what, partial(app.advance, 1)),
+                ("Advance the clock by a week", what, partial(app.advance, 7)),
+                ("Advance the clock by a month", what, app.action_advance_month),
+            ]
+        commands += [
+            (f"Theme: {name}", "Use this colour theme", partial(setattr, app, "theme", name))
+            for name in app.available_themes
+        ]
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, help_text, command in self.fixed_commands():
+            if not title.startswith("Theme:"):
+                yield DiscoveryHit(title, command, help=help_text)
+        yield DiscoveryHit("Open member…", self._hint, help="Type a name to find a member")
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, command in self.fixed_commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), command, help=help_text)
+        async for hit in self._members(query):
+            yield hit
+
+    async def _members(self, query: str) -> Hits:
+        app = self.netui
+        words = query.removeprefix("open").strip()
+        if app.gate is None or len(words) < 2:
+            return
+        try:
+            rows = await asyncio.to_thread(
+                app.gate.call, lambda world: world.search(words, limit=MEMBER_HITS)
+            )
+        except Exception:  # a palette search that fails just finds nobody
+            return
+        for rank, row in enumerate(rows):
+            display = Text("Open member: ")
+            display.append_text(plain(row["name"], "bold"))
+            display.append(f"  {row['degree']}", style="dim")
+            yield Hit(
+                0.9 - rank * 0.05,
+                display,
+                partial(app.open_member, row["id"]),
+                text=f"Open member: {row['name']}",
+                help=escape(visible(f"{row['headline']} at {row['company']}")),
+            )
+
+    def _hint(self) -> None:
+        self.app.notify("Type a member's name in the palette to open their profile.", markup=False)

@@ -1,0 +1,110 @@
+"""The one door from the terminal UI to the World, and the workers that go through it.
+
+Why a lock and not a World per worker: a World is one sqlite connection opened with
+`check_same_thread=False`, which lets any thread use it but does not make two threads
+using it at once safe. Opening a World per worker would be safe, but two workers writing
+at once would then race for SQLite's file lock, and each would pay to open and check
+the file. The UI only ever needs one answer at a time, so one connection behind a lock
+is both simpler and faster: calls queue up, and the screen never waits for them
+because they run in thread workers, never on the event loop.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.dom import DOMNode
+from textual.worker import Worker, get_current_worker
+
+from netui.errors import NetuiError
+from netui.world import World
+
+if TYPE_CHECKING:
+    from netui.ui.app import NetuiApp
+
+T = TypeVar("T")
+
+_tickets = itertools.count(1)
+# The newest question per (node, group); weak so a closed screen is forgotten.
+_latest: weakref.WeakKeyDictionary[DOMNode, dict[str, int]] = weakref.WeakKeyDictionary()
+
+
+class WorldGate:
+    """The World behind a lock: every call from the UI goes through `call`."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self._lock = threading.Lock()
+
+    def call(self, question: Callable[[World], T]) -> T:
+        with self._lock:
+            return question(self.world)
+
+    def close(self) -> None:
+        with self._lock:
+            self.world.db.conn.close()
+
+
+def ask_world(
+    node: DOMNode,
+    question: Callable[[World], T],
+    then: Callable[[T], object],
+    *,
+    group: str = "world",
+    latest_only: bool = True,
+    failed: Callable[[NetuiError], object] | None = None,
+) -> Worker[None]:
+    """Ask the World a question in a thread worker and hand the answer to `then`.
+
+    `then` runs on the event loop (so it may touch widgets). With `latest_only` (for
+    questions) it runs only if this is still the newest question of its `group` on
+    `node`: a search typed over by a newer one is discarded, never shown, and the
+    worker is exclusive, so an older question still queued for the lock is cancelled
+    and skipped. Actions (send, buy, advance) pass `latest_only=False`: each one runs
+    and each answer is delivered. Errors never escape as a traceback: a
+    NetuiError goes to `failed` (default: a notification), anything else is reported
+    as an unexpected error.
+    """
+    app: NetuiApp = node.app  # type: ignore[assignment]
+    ticket = next(_tickets)
+    latest = _latest.setdefault(node, {})
+    latest[group] = ticket
+
+    def current() -> bool:
+        newest = latest.get(group) == ticket or not latest_only
+        return newest and (node is app or node.is_attached)
+
+    def deliver(answer: T) -> None:
+        if current():
+            then(answer)
+
+    def refuse(error: NetuiError) -> None:
+        if not current():
+            return
+        if failed is not None:
+            failed(error)
+        else:
+            app.show_error(error)
+
+    def job() -> None:
+        worker = get_current_worker()
+        if (latest_only and worker.is_cancelled) or app.gate is None:
+            return
+        try:
+            answer = app.gate.call(question)
+        except NetuiError as error:
+            app.call_from_thread(refuse, error)
+        except NotImplementedError:
+            app.call_from_thread(app.show_unavailable)
+        except Exception as error:  # a bug: say so plainly, keep the app alive
+            app.call_from_thread(app.show_unexpected, error)
+        else:
+            app.call_from_thread(deliver, answer)
+
+    return node.run_worker(
+        job, thread=True, exclusive=latest_only, group=group, exit_on_error=False, name=group
+    )

@@ -1,0 +1,87 @@
+"""A small modal that asks for one choice from a short list (a pack, a plan, a period)."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+T = TypeVar("T")
+
+
+class ChoiceModal(ModalScreen[T | None], Generic[T]):
+    """Pick one with the arrows and enter, or the letter/number shown; escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
+
+    def __init__(
+        self,
+        title: str,
+        choices: list[tuple[str, T]],
+        *,
+        explanation: str = "",
+        shortcuts: list[str] | None = None,
+        selected: T | None = None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+        self.explanation = explanation
+        self.shortcuts = shortcuts or []
+        self.selected = selected
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="choice-box") as box:
+            box.border_title = self.title_text
+            if self.explanation:
+                yield Static(Text(self.explanation), classes="choice-explanation")
+            options = []
+            for n, (label, _value) in enumerate(self.choices):
+                prompt = Text()
+                if n < len(self.shortcuts):
+                    prompt.append(f" {self.shortcuts[n]} ", style="bold reverse")
+                    prompt.append(" ")
+                prompt.append(label)
+                options.append(Option(prompt, id=str(n)))
+            yield OptionList(*options, id="choices", markup=False)
+            yield Static(Text("enter chooses · escape cancels", style="dim"))
+
+    def on_mount(self) -> None:
+        values = [value for _label, value in self.choices]
+        if self.selected in values:
+            self.query_one(OptionList).highlighted = values.index(self.selected)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[int(event.option.id or 0)][1])
+
+    def on_key(self, event) -> None:
+        if event.character and event.character in self.shortcuts:
+            event.stop()
+            self.dismiss(self.choices[self.shortcuts.index(event.character)][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+PACKS = (1, 2, 5, 10)
+
+
+def buy_credits_modal() -> ChoiceModal[int]:
+    return ChoiceModal(
+        "Buy InMail credits",
+        [(f"A pack of {n} credit{'s' * (n != 1)}", n) for n in PACKS],
+        explanation="Bought credits expire 90 days after you buy them.",
+        shortcuts=[str(n % 10) for n in PACKS],  # 1 2 5 0
+    )
+
+
+def bought_message(result: dict) -> str:
+    expires = result.get("expires")
+    tail = f"; they expire on {expires}" if expires else ""
+    return f"Bought {result.get('bought', '')} credits. Balance: {result['balance']}{tail}."

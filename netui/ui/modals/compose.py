@@ -1,0 +1,393 @@
+"""R4: write to a member by the route R3 allows, coached by the live checklist.
+
+The World decides the route (the same decision search, the profile and the CLI use).
+A refusal is explained, with the way out offered: a message instead of InMail to a
+1st-degree connection, a pack of credits when I have none. Nothing typed is ever
+checked on the event loop against the database: counts are local, the checklist comes
+from a worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
+from netui.core.model import Category, Route
+from netui.errors import NetuiError
+from netui.ui.gate import ask_world
+from netui.ui.modals.choice import bought_message, buy_credits_modal
+from netui.ui.text import degree_badge, plain, route_sentence
+from netui.world import World
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """What the form needs to know, asked once when it opens."""
+
+    profile: dict
+    route: dict
+    needs_credits: bool
+    balance: int | None
+    score_text: str
+
+    @property
+    def is_inmail(self) -> bool:
+        return Route(self.route["route"]).is_inmail
+
+    @property
+    def welcomed(self) -> list[Category]:
+        return [Category(c) for c in self.profile.get("categories", [])]
+
+
+def read_recipient(member_id: int, want_inmail: bool):
+    def question(world: World) -> Recipient:
+        decision = world.route(member_id, want_inmail=want_inmail)
+        stats = world.stats()
+        return Recipient(
+            profile=world.profile(member_id),
+            route=decision.as_json(),
+            needs_credits=decision.needs_credits,
+            balance=stats.get("credits"),
+            score_text=stats.get("score_text", "no score yet"),
+        )
+
+    return question
+
+
+class ComposeModal(ModalScreen[dict | None]):
+    """Returns the World's answer to `send` ({message_id, route, cost, credits, …})."""
+
+    BINDINGS = [
+        # ctrl+s is the habit, f5 the fallback for terminals that swallow ctrl+s.
+        Binding("ctrl+s,f5", "send", "Send", id="compose.send", priority=True),
+        Binding("escape", "cancel", "Cancel", id="compose.cancel"),
+    ]
+
+    def __init__(self, member_id: int, *, want_inmail: bool) -> None:
+        super().__init__()
+        self.member_id = member_id
+        self.want_inmail = want_inmail
+        self.recipient: Recipient | None = None
+        self.sending = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="compose-box") as box:
+            box.border_title = "Write"
+            yield Static(Text("Looking up the route…", style="dim"), id="compose-route")
+            with Vertical(id="compose-refusal"):
+                yield Static(id="refusal-reasons")
+                with Horizontal(classes="buttons"):
+                    yield Button("Write a message instead", id="as-message", compact=True)
+                    yield Button("Buy credits", id="buy", compact=True, variant="warning")
+                    yield Button("Send an invitation", id="connect", compact=True)
+                    yield Button("Close", id="close", compact=True)
+            with Horizontal(id="compose-main"):
+                with Vertical(id="compose-form"):
+                    with Horizontal(classes="field", id="category-row"):
+                        yield Label("Category", classes="field-label")
+                        yield Select(
+                            [(c.label, c.value) for c in Category],
+                            id="category",
+                            prompt="Choose a category",
+                            compact=True,
+                        )
+                    with Horizontal(classes="field", id="subject-row"):
+                        yield Label("Subject", classes="field-label")
+                        yield Input(
+                            id="subject",
+                            max_length=SUBJECT_MAX,
+                            compact=True,
+                            placeholder="What it is about, specifically",
+                        )
+                        yield Label("", id="subject-count", classes="count")
+                    yield TextArea(
+                        id="body",
+                        soft_wrap=True,
+                        show_line_numbers=False,
+                        compact=True,
+                        placeholder="Dear …",
+                    )
+                    with Horizontal(id="body-foot"):
+                        yield Static("", id="length-band")
+                        yield Label("", id="body-count", classes="count")
+                with VerticalScroll(id="compose-side"):
+                    yield Static(id="welcomed")
+                    yield Static(id="checklist")
+            with Horizontal(id="compose-actions"):
+                yield Static(id="compose-balance")
+                yield Button("Send", id="send", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#compose-main").display = False
+        self.query_one("#compose-refusal").display = False
+        self.query_one("#send", Button).disabled = True
+        self.load()
+
+    def load(self) -> None:
+        ask_world(
+            self, read_recipient(self.member_id, self.want_inmail), self.show, group="recipient"
+        )
+
+    # ── showing the recipient and the route ────────────────────────────────────
+
+    def show(self, recipient: Recipient) -> None:
+        self.recipient = recipient
+        profile, route = recipient.profile, recipient.route
+        box = self.query_one("#compose-box")
+        box.border_title = (
+            "InMail"
+            if recipient.is_inmail
+            else Route(route["route"]).label
+            if route["allowed"]
+            else "Write"
+        )
+        head = Text("To ")
+        head.append_text(plain(profile["name"], "bold"))
+        head.append(" ")
+        head.append_text(degree_badge(profile["degree"]))
+        head.append("  ")
+        head.append_text(route_sentence(route))
+        self.query_one("#compose-route", Static).update(head)
+        self.query_one("#compose-balance", Static).update(self._balance_line())
+        if not route["allowed"]:
+            self.show_refusal(recipient)
+            return
+        self.query_one("#compose-refusal").display = False
+        self.query_one("#compose-main").display = True
+        self.query_one("#send", Button).disabled = False
+        for row in ("#category-row", "#subject-row", "#compose-side", "#length-band"):
+            self.query_one(row).display = recipient.is_inmail
+        if recipient.is_inmail:
+            category = self.query_one("#category", Select)
+            if category.value is Select.NULL and recipient.welcomed:
+                category.value = recipient.welcomed[0].value
+            self.query_one("#subject", Input).focus()
+        else:
+            self.query_one("#body", TextArea).focus()
+        self.draft_changed()
+
+    def show_refusal(self, recipient: Recipient) -> None:
+        """Say why not, and offer what is possible instead (R3.1, R3.4)."""
+        self.query_one("#compose-main").display = False
+        self.query_one("#compose-refusal").display = True
+        self.query_one("#send", Button).disabled = True
+        reasons = Text("Not possible:\n", style="bold red")
+        for reason in recipient.route["reasons"]:
+            reasons.append(f"• {reason}\n")
+        self.query_one("#refusal-reasons", Static).update(reasons)
+        profile = recipient.profile
+        instead = profile["route"]  # the route without asking for InMail
+        can_message = (
+            self.want_inmail and instead["allowed"] and not Route(instead["route"]).is_inmail
+        )
+        as_message = self.query_one("#as-message", Button)
+        as_message.display = can_message
+        as_message.label = f"Write a {Route(instead['route']).label.lower()} instead"
+        can_connect = profile["degree"] != "1st" and not profile.get("invitation_pending")
+        self.query_one("#buy").display = recipient.needs_credits
+        self.query_one("#connect").display = can_connect
+        focus = (
+            "#as-message"
+            if can_message
+            else "#buy"
+            if recipient.needs_credits
+            else "#connect"
+            if can_connect
+            else "#close"
+        )
+        self.query_one(focus, Button).focus()
+
+    def _balance_line(self) -> Text:
+        recipient = self.recipient
+        if recipient is None or recipient.balance is None:
+            return Text("")
+        text = Text()
+        text.append(
+            f"{recipient.balance} credit{'s' * (recipient.balance != 1)} left", style="bold"
+        )
+        text.append(f" · score {recipient.score_text}")
+        return text
+
+    # ── the draft, live ───────────────────────────────────────────────────────
+
+    @on(Input.Changed, "#subject")
+    @on(TextArea.Changed, "#body")
+    @on(Select.Changed, "#category")
+    def draft_changed(self) -> None:
+        subject = self.query_one("#subject", Input).value
+        body = self.query_one("#body", TextArea).text
+        self.query_one("#subject-count", Label).update(counter(len(subject), SUBJECT_MAX))
+        self.query_one("#body-count", Label).update(counter(len(body), BODY_MAX))
+        self.query_one("#length-band", Static).update(length_line(LengthBand.of(body)))
+        if self.recipient is None or not self.recipient.is_inmail:
+            return
+        category = self.category
+        self.query_one("#welcomed", Static).update(welcomed_lines(self.recipient, category))
+        ask_world(
+            self,
+            lambda world: world.draft_checklist(
+                self.member_id, subject=subject, body=body, category=category
+            ),
+            self.show_checklist,
+            group="checklist",
+        )
+
+    @property
+    def category(self) -> Category | None:
+        value = self.query_one("#category", Select).value
+        return Category(value) if isinstance(value, str) else None
+
+    def show_checklist(self, checklist: Checklist) -> None:
+        self.query_one("#checklist", Static).update(checklist_lines(checklist))
+
+    # ── sending ──────────────────────────────────────────────────────────────
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "send":
+            return self.recipient is not None and self.recipient.route["allowed"]
+        return True
+
+    def action_send(self) -> None:
+        recipient = self.recipient
+        if recipient is None or not recipient.route["allowed"] or self.sending:
+            return
+        self.sending = True
+        self.query_one("#send", Button).disabled = True
+        subject = self.query_one("#subject", Input).value if recipient.is_inmail else None
+        category = self.category if recipient.is_inmail else None
+        body = self.query_one("#body", TextArea).text
+        ask_world(
+            self,
+            lambda world: world.send(
+                self.member_id,
+                body=body,
+                subject=subject,
+                category=category,
+                want_inmail=self.want_inmail,
+            ),
+            self.sent,
+            group="send",
+            latest_only=False,
+            failed=self.not_sent,
+        )
+
+    def sent(self, result: dict) -> None:
+        name = self.recipient.profile["name"] if self.recipient else "them"
+        kind = Route(result["route"]).label
+        cost = result.get("cost", 0)
+        spent = f" · 1 credit spent, {result.get('credits')} left" if cost else ""
+        note = " · the category is not one they welcome" if result.get("mismatch") else ""
+        self.notify(f"{kind} sent to {name}{spent}{note}.", markup=False)
+        self.dismiss(result)
+
+    def not_sent(self, error: NetuiError) -> None:
+        self.sending = False
+        self.query_one("#send", Button).disabled = False
+        self.app.show_error(error)  # type: ignore[attr-defined]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    # ── buttons ──────────────────────────────────────────────────────────────
+
+    @on(Button.Pressed, "#send")
+    def _send_pressed(self) -> None:
+        self.action_send()
+
+    @on(Button.Pressed, "#cancel")
+    @on(Button.Pressed, "#close")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#as-message")
+    def _as_message(self) -> None:
+        self.want_inmail = False
+        self.load()
+
+    @on(Button.Pressed, "#connect")
+    def _connect(self) -> None:
+        def invited(_: dict) -> None:
+            self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
+            self.app.world_changed()  # type: ignore[attr-defined]
+            self.dismiss(None)
+
+        ask_world(
+            self,
+            lambda world: world.connect(self.member_id),
+            invited,
+            group="connect",
+            latest_only=False,
+        )
+
+    @on(Button.Pressed, "#buy")
+    def _buy(self) -> None:
+        def bought(result: dict) -> None:
+            self.notify(bought_message(result), markup=False)
+            self.app.world_changed()  # type: ignore[attr-defined]
+            self.load()
+
+        def chosen(pack: int | None) -> None:
+            if pack:
+                ask_world(
+                    self, lambda world: world.buy(pack), bought, group="buy", latest_only=False
+                )
+
+        self.app.push_screen(buy_credits_modal(), chosen)
+
+
+def length_line(band: LengthBand) -> Text:
+    """R4.6: the length band and LinkedIn's published effect of it."""
+    style = {LengthBand.SHORT: "green", LengthBand.VERY_LONG: "red"}.get(band, "")
+    return Text.assemble((band.label, f"bold {style}"), f": {band.effect}", style=style)
+
+
+def counter(used: int, limit: int) -> Text:
+    style = "red bold" if used > limit or used == 0 else "dim"
+    return Text(f"{used:,}/{limit:,}", style=style)
+
+
+def welcomed_lines(recipient: Recipient, chosen: Category | None) -> Text:
+    """The recipient's welcomed categories, the chosen one marked match or mismatch (R4.3)."""
+    first = recipient.profile["name"].split()[0] if recipient.profile["name"] else "They"
+    text = plain(first, "bold")
+    text.append(" welcomes:\n", style="bold")
+    if not recipient.welcomed:
+        text.append("  no InMail categories\n", style="dim")
+    for category in recipient.welcomed:
+        if category is chosen:
+            text.append(f"✓ {category.label} (match)\n", style="bold green")
+        else:
+            text.append(f"  {category.label}\n")
+    if chosen is not None and chosen not in recipient.welcomed:
+        text.append(
+            f"✗ {chosen.label} is not one of them:\n  much less likely to be opened\n",
+            style="bold yellow",
+        )
+    return text
+
+
+def checklist_lines(checklist: Checklist) -> Table:
+    """The nine items, met or not, each unmet one with what to do (hanging indent)."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1)
+    grid.add_column(ratio=1)
+    grid.add_row(None, Text(f"Checklist {checklist.score}/9", style="bold"))
+    for item in checklist.items:
+        if item.met:
+            grid.add_row(Text("✓", style="bold green"), Text(item.label))
+        else:
+            line = Text(item.label)
+            line.append("\n")
+            line.append_text(plain(item.reason, "dim"))
+            grid.add_row(Text("✗", style="bold yellow"), line)
+    return grid

@@ -1,0 +1,74 @@
+"""What every place in the app shares: the tab bar, the footer, and fresh data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import Worker
+
+from netui.errors import NetuiError
+from netui.ui.gate import ask_world
+from netui.ui.widgets.tabs import PlaceTabs
+from netui.world import World
+
+if TYPE_CHECKING:
+    from netui.ui.app import NetuiApp
+
+T = TypeVar("T")
+
+
+class PlaceScreen(Screen):
+    """A screen with the tab bar on top and the keys below.
+
+    Subclasses compose their body in `compose_body` and fetch what they show in
+    `reload`, which runs whenever the screen comes to the front (so after the clock
+    moves or a message is sent elsewhere, every screen shows the new state).
+    """
+
+    app: NetuiApp
+    PLACE: ClassVar[str] = ""
+
+    def compose(self) -> ComposeResult:
+        yield PlaceTabs(self.PLACE or self.app.current_mode)
+        yield from self.compose_body()
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask the World for what this screen shows (in a worker)."""
+
+    def ask(
+        self,
+        question: Callable[[World], T],
+        then: Callable[[T], object],
+        *,
+        group: str = "load",
+        latest_only: bool = True,
+        failed: Callable[[NetuiError], object] | None = None,
+    ) -> Worker[None]:
+        return ask_world(self, question, then, group=group, latest_only=latest_only, failed=failed)
+
+    def act(
+        self,
+        action: Callable[[World], T],
+        then: Callable[[T], object] | None = None,
+        *,
+        failed: Callable[[NetuiError], object] | None = None,
+    ) -> Worker[None]:
+        """Change the World (send, buy, settings…), then refresh everything that shows it."""
+
+        def done(answer: T) -> None:
+            if then is not None:
+                then(answer)
+            self.app.world_changed()
+
+        return ask_world(self, action, done, group="act", latest_only=False, failed=failed)

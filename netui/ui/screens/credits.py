@@ -1,0 +1,180 @@
+"""R5: my InMail credits — where they came from, when they go, and what comes back."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
+
+from netui.core.model import Plan
+from netui.ui.modals.choice import ChoiceModal, bought_message, buy_credits_modal
+from netui.ui.screens.base import PlaceScreen
+from netui.ui.text import long_date, plain, plan_label
+
+LEDGER_STYLES = {
+    "grant": "green",
+    "purchase": "green",
+    "refund": "cyan",
+    "spend": "yellow",
+    "expiry": "red",
+    "cancellation": "red",
+}
+
+
+class CreditsScreen(PlaceScreen):
+    PLACE = "credits"
+    BINDINGS = [
+        Binding("b", "buy", "Buy credits", id="credits.buy", tooltip="Buy a pack of credits"),
+        Binding("p", "plan", "Change plan", id="credits.plan", tooltip="Change my plan"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.plan: str | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="credits-top"):
+            yield Static(id="credits-balance", classes="panel")
+            yield Static(id="credits-policy", classes="panel")
+        with Vertical(id="credits-chart", classes="panel"):
+            yield Sparkline([], id="history")
+            yield Static(id="history-range")
+        with TabbedContent(id="credits-tabs"):
+            with TabPane("Lots", id="tab-lots"):
+                yield DataTable(id="lots", cursor_type="row")
+            with TabPane("In refund window", id="tab-window"):
+                yield DataTable(id="window", cursor_type="row")
+            with TabPane("Ledger", id="tab-ledger"):
+                yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#credits-balance").border_title = "Balance"
+        self.query_one("#credits-policy").border_title = "Refund policy"
+        self.query_one("#credits-chart").border_title = "Balance over the last 90 days"
+        self.query_one("#lots", DataTable).add_columns("Credits", "Source", "Credited", "Expires")
+        self.query_one("#window", DataTable).add_columns("InMail to", "Days left")
+        self.query_one("#ledger", DataTable).add_columns("Date", "Kind", "Amount", "Cause")
+
+    def reload(self) -> None:
+        self.ask(lambda world: world.credits(), self.show)
+
+    def show(self, credits: dict) -> None:
+        self.plan = credits["plan"]
+        self.query_one("#credits-balance", Static).update(balance_lines(credits))
+        self.query_one("#credits-policy", Static).update(policy_lines(credits))
+        history = credits.get("history") or []
+        self.query_one(Sparkline).data = [h["balance"] for h in history] or [0]
+        if history:
+            low = min(h["balance"] for h in history)
+            high = max(h["balance"] for h in history)
+            self.query_one("#history-range", Static).update(
+                Text(
+                    f"{long_date(history[0]['date'])} → {long_date(history[-1]['date'])}"
+                    f" · low {low} · high {high}",
+                    style="dim",
+                )
+            )
+        self._fill_lots(credits.get("lots", []))
+        self._fill_window(credits.get("in_refund_window", []))
+        self._fill_ledger(credits.get("ledger", []), credits.get("ledger_total"))
+
+    def _fill_lots(self, lots: list[dict]) -> None:
+        table = self.query_one("#lots", DataTable)
+        table.clear()
+        for lot in sorted(lots, key=lambda lot: lot["expires"]):
+            table.add_row(
+                Text(str(lot["amount"]), justify="right"),
+                Text(lot.get("source", "")),
+                Text(lot.get("credited", "")),
+                Text(long_date(lot["expires"])),
+            )
+
+    def _fill_window(self, window: list[dict]) -> None:
+        table = self.query_one("#window", DataTable)
+        table.clear()
+        for item in window:
+            table.add_row(plain(item["to_name"]), Text(str(item["days_left"]), justify="right"))
+        self.query_one("#credits-tabs", TabbedContent).get_tab(
+            "tab-window"
+        ).label = f"In refund window ({len(window)})"
+
+    def _fill_ledger(self, ledger: list[dict], total: int | None) -> None:
+        table = self.query_one("#ledger", DataTable)
+        table.clear()
+        for entry in ledger:
+            amount = entry["amount"]
+            table.add_row(
+                Text(entry["date"]),
+                Text(entry["kind"], style=LEDGER_STYLES.get(entry["kind"], "")),
+                Text(f"{amount:+d}", justify="right"),
+                plain(entry["cause"]),
+            )
+        label = f"Ledger ({total:,})" if total is not None else "Ledger"
+        self.query_one("#credits-tabs", TabbedContent).get_tab("tab-ledger").label = label
+
+    # ── buying and changing plan ──────────────────────────────────────────────
+
+    def action_buy(self) -> None:
+        def chosen(pack: int | None) -> None:
+            if pack:
+                self.act(
+                    lambda world: world.buy(pack),
+                    lambda result: self.notify(bought_message(result), markup=False),
+                )
+
+        self.app.push_screen(buy_credits_modal(), chosen)
+
+    def action_plan(self) -> None:
+        self.app.push_screen(plan_modal(self.plan), self.change_plan)
+
+    def change_plan(self, plan: Plan | None) -> None:
+        if plan is None:
+            return
+        self.act(
+            lambda world: world.change_plan(plan),
+            lambda result: self.notify(result.get("message") or "Plan changed.", markup=False),
+        )
+
+
+def plan_modal(current: str | None) -> ChoiceModal[Plan]:
+    return ChoiceModal(
+        "Change plan",
+        [(f"{plan.label} · {plan.monthly_grant} credits a month", plan) for plan in Plan],
+        explanation="Another paid plan starts at the next billing day; Free starts at once "
+        "and drops the unspent credits of the plan's grants.",
+        selected=Plan(current) if current else None,
+    )
+
+
+def balance_lines(c: dict) -> Text:
+    text = Text()
+    text.append(f"{c['balance']:,}", style="bold")
+    text.append(" credit" if c["balance"] == 1 else " credits")
+    expiry = c.get("next_expiry")
+    if expiry:
+        text.append(
+            f" · next expiry {expiry['amount']} on {long_date(expiry['date'])}", style="dim"
+        )
+    text.append(f"\n{plan_label(c['plan'])}")
+    if c.get("monthly_grant"):
+        text.append(f" · {c['monthly_grant']} a month")
+    if c.get("next_grant"):
+        text.append(f" · next grant {long_date(c['next_grant'])}", style="dim")
+    if c.get("pending_plan"):
+        text.append(
+            f"\n→ {plan_label(c['pending_plan'])} from {long_date(c.get('pending_from'))}",
+            style="yellow",
+        )
+    text.append(f"\nScore {c.get('score_text', 'no score yet')}", style="bold")
+    if c.get("open_rate_text"):
+        text.append(f" · open rate {c['open_rate_text']}")
+    return text
+
+
+def policy_lines(c: dict) -> Text:
+    text = Text(c.get("refund_policy", ""), style="bold")
+    text.append("\n")
+    text.append(c.get("policy_meaning", ""))
+    return text

@@ -1,0 +1,139 @@
+"""R10: the network and my place in it, at a glance, and the keys to go everywhere."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Grid
+from textual.widgets import Static
+
+from netui.ui.screens.base import PlaceScreen
+from netui.ui.text import count, long_date, plain, plan_label
+from netui.ui.widgets.reach_chart import ReachChart
+from netui.world import World
+
+
+def read_dashboard(world: World) -> dict:
+    return {"stats": world.stats(), "me": world.member(world.me)}
+
+
+class Panel(Static):
+    """A bordered box with a title; its content is always a Text we built."""
+
+    def __init__(self, title: str, *, id: str) -> None:
+        super().__init__(id=id, classes="panel")
+        self.border_title = title
+
+
+class DashboardScreen(PlaceScreen):
+    PLACE = "dashboard"
+
+    def compose_body(self) -> ComposeResult:
+        with Grid(id="dashboard"):
+            yield Panel("Me", id="dash-me")
+            yield Panel("Credits", id="dash-credits")
+            yield Panel("Network", id="dash-network")
+            chart = ReachChart(id="dash-reach", classes="panel")
+            chart.border_title = "My reach"
+            yield chart
+            yield Panel("Messages", id="dash-messages")
+            yield Panel("Go", id="dash-keys")
+
+    def reload(self) -> None:
+        self.ask(read_dashboard, self.show)
+
+    def show(self, data: dict) -> None:
+        stats, me = data["stats"], data["me"]
+        self.query_one("#dash-me", Static).update(me_lines(stats, me))
+        self.query_one("#dash-network", Static).update(network_lines(stats))
+        self.query_one(ReachChart).show(stats["degrees"])
+        self.query_one("#dash-credits", Static).update(credit_lines(stats))
+        self.query_one("#dash-messages", Static).update(message_lines(stats))
+        self.query_one("#dash-keys", Static).update(self.key_lines())
+
+    def key_lines(self) -> Table:
+        """Two columns of keys: where to go, and what to do. Remapped keys show as remapped."""
+        key = self.app.key_for
+        go = [
+            ("go.search", "Search"),
+            ("go.inbox", "Inbox"),
+            ("go.credits", "Credits"),
+            ("go.settings", "Settings"),
+            ("help", "Help"),
+        ]
+        do = [
+            ("clock.day", "+1 day"),
+            ("clock.week", "+1 week"),
+            ("clock.month", "+1 month"),
+            (None, "Commands"),
+            ("quit", "Quit"),
+        ]
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(justify="right", style="bold")
+        grid.add_column(ratio=1)
+        grid.add_column(justify="right", style="bold")
+        grid.add_column(ratio=1)
+        for (left_id, left), (right_id, right) in zip(go, do, strict=True):
+            grid.add_row(key(left_id), left, key(right_id) if right_id else "ctrl+p", right)
+        return grid
+
+
+def me_lines(stats: dict, me: dict) -> Text:
+    text = plain(me["name"], "bold")
+    text.append("\n")
+    text.append_text(plain(f"{me['headline']} at {me['company']}"))
+    text.append("\n")
+    text.append_text(plain(f"{me['city']}, {me['country']}", "dim"))
+    text.append(f"\n{plan_label(stats.get('plan') or me['plan'])}")
+    text.append(" · InMail " + ("on" if me["accepts_inmail"] else "off"), style="dim")
+    return text
+
+
+def network_lines(stats: dict) -> Text:
+    shape = stats.get("network") or {}
+    text = Text()
+    text.append(f"{stats['members']:,}", style="bold")
+    text.append(f" members in {count(stats['countries'], 'country', 'countries')}\n")
+    text.append(
+        f"{count(stats['connections'], 'connection')} · {count(stats['groups'], 'group')}\n"
+    )
+    if shape:
+        text.append(
+            f"path {shape.get('mean_path_length', 0):.1f} hops · "
+            f"clustering {shape.get('clustering', 0):.2f}\n",
+            style="dim",
+        )
+    text.append(f"Today is {long_date(stats['date'])}")
+    return text
+
+
+def credit_lines(stats: dict) -> Text:
+    text = Text()
+    if "credits" not in stats:
+        return Text("Credits are not available yet.", style="dim")
+    text.append(f"{stats['credits']:,}", style="bold")
+    text.append(" credits" if stats["credits"] != 1 else " credit")
+    expiry = stats.get("next_expiry")
+    if expiry:
+        text.append(f"\nnext expiry: {expiry['amount']} on {long_date(expiry['date'])}")
+    else:
+        text.append("\nnothing expires", style="dim")
+    text.append("\nScore: ")
+    text.append(str(stats.get("score_text", "no score yet")), style="bold")
+    if stats.get("open_rate") is not None:
+        text.append(f"\nOpen rate: {stats['open_rate_text']}")
+    return text
+
+
+def message_lines(stats: dict) -> Text:
+    text = Text()
+    unread = stats.get("unread")
+    if unread is None:
+        return Text("Messages are not available yet.", style="dim")
+    text.append(count(unread, "unread message"), style="bold" if unread else "")
+    text.append("\n" + count(stats.get("pending_invitations", 0), "pending invitation"))
+    left = stats.get("group_messages_left")
+    if left is not None:
+        text.append(f"\n{left} free group messages left", style="dim")
+    return text

@@ -1,0 +1,289 @@
+"""R7: my conversations and the InMails I sent, with what became of each credit."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
+
+from netui.ui.modals.reply import ReplyModal
+from netui.ui.screens.base import PlaceScreen
+from netui.ui.text import category_label, kind_label, long_date, plain
+from netui.world import World
+
+STATE_STYLES = {
+    "sent": "",
+    "opened": "cyan",
+    "accepted": "green",
+    "declined": "red",
+    "replied": "bold green",
+    "no answer": "dim",
+}
+
+
+def read_inbox(world: World) -> dict:
+    return {"conversations": world.inbox(), "sent": world.sent()}
+
+
+class ConversationTable(DataTable):
+    BINDINGS = [
+        Binding("enter", "read", "Read", id="inbox.read", tooltip="Read this conversation"),
+    ]
+
+    def action_read(self) -> None:
+        self.screen.read_selected()  # type: ignore[attr-defined]
+
+
+class InboxScreen(PlaceScreen):
+    PLACE = "inbox"
+    BINDINGS = [
+        Binding("r", "reply", "Reply", id="inbox.reply"),
+        Binding("a", "accept", "Accept", id="inbox.accept", tooltip="Accept this InMail"),
+        Binding("x", "decline", "Decline", id="inbox.decline", tooltip="Decline this InMail"),
+        Binding("p", "profile", "Profile", id="inbox.profile", tooltip="Open their profile"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conversations: list[dict] = []
+        self.sent_items: list[dict] = []
+        self.member_id: int | None = None  # the conversation shown on the right
+        self.messages: list[dict] = []
+
+    def compose_body(self) -> ComposeResult:
+        with TabbedContent(id="inbox-tabs"):
+            with TabPane("Conversations", id="tab-conversations"), Horizontal():
+                yield ConversationTable(
+                    id="conversations", cursor_type="row", cursor_foreground_priority="renderable"
+                )
+                with VerticalScroll(id="thread"):
+                    yield Static(Text("Choose a conversation.", style="dim"), id="thread-text")
+            with TabPane("Sent InMails", id="tab-sent"):
+                yield DataTable(id="sent", cursor_type="row", zebra_stripes=True)
+
+    def on_mount(self) -> None:
+        sent = self.query_one("#sent", DataTable)
+        for label, width in (
+            ("To", None),
+            ("Sent", 10),
+            ("Category", 20),
+            ("Subject", None),
+            ("State", 9),
+            ("Credit", 18),
+        ):
+            sent.add_column(label, width=width)
+
+    def reload(self) -> None:
+        self.ask(read_inbox, self.show)
+
+    # ── conversations ────────────────────────────────────────────────────────
+
+    def show(self, data: dict) -> None:
+        self.conversations = data["conversations"]
+        self.sent_items = data["sent"]
+        table = self.query_one("#conversations", DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        # The preview is cut to the list's width, never scrolled sideways.
+        table.add_column("", width=1)
+        table.add_column("Newest first", width=max(10, table.size.width - 6))
+        for c in self.conversations:
+            unread = c.get("unread") or 0
+            who = plain(c["name"], "bold" if unread else "")
+            if unread:
+                who.append(f" ({unread})", style="bold cyan")
+            who.append("\n")
+            line = " ".join((c.get("subject") or c.get("preview") or "").split())
+            about = f"{short_date(c['last_date'])} · {kind_label(c.get('kind'))} · {line}"
+            who.append_text(plain(about, "dim"))
+            who.no_wrap, who.overflow = True, "ellipsis"  # one line each, cut with …
+            table.add_row(
+                Text("●" if unread else " ", style="bold cyan"),
+                who,
+                key=str(c["member_id"]),
+                height=2,
+            )
+        if self.conversations:
+            table.move_cursor(row=min(cursor, len(self.conversations) - 1))
+        self.show_sent()
+        if self.member_id is not None:
+            self.load_thread(self.member_id, mark_read=False)
+        elif not self.conversations:
+            self.query_one("#thread-text", Static).update(
+                Text(
+                    f"No messages yet. Advance the clock ({self.app.key_for('clock.week')} for a "
+                    "week) and members will write.",
+                    style="dim",
+                )
+            )
+
+    def on_resize(self) -> None:
+        if self.conversations:
+            self.show({"conversations": self.conversations, "sent": self.sent_items})
+
+    @on(DataTable.RowHighlighted, "#conversations")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.load_thread(int(event.row_key.value), mark_read=False)
+
+    @on(DataTable.RowSelected, "#conversations")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.read_selected()
+
+    def read_selected(self) -> None:
+        """Reading a conversation marks it read (and updates the unread count)."""
+        if self.member_id is None:
+            return
+        member = self.member_id
+        self.act(lambda world: world.thread(member, mark_read=True), self.show_thread)
+        self.query_one("#thread").focus()
+
+    def load_thread(self, member_id: int, *, mark_read: bool) -> None:
+        self.member_id = member_id
+        self.ask(
+            lambda world: world.thread(member_id, mark_read=mark_read),
+            self.show_thread,
+            group="thread",
+        )
+
+    def show_thread(self, messages: list[dict]) -> None:
+        self.messages = messages
+        name = next(
+            (c["name"] for c in self.conversations if c["member_id"] == self.member_id), "them"
+        )
+        key = self.app.key_for
+        hint = (
+            f"{key('inbox.accept')} accept / {key('inbox.decline')} decline / "
+            f"{key('inbox.reply')} reply"
+        )
+        text = Text()
+        for message in messages:
+            text.append_text(message_lines(message, name, hint))
+            text.append("\n\n")
+        text.rstrip()
+        self.query_one("#thread-text", Static).update(text)
+        self.refresh_bindings()
+        self.query_one("#thread").scroll_end(animate=False)
+
+    # ── answering ─────────────────────────────────────────────────────────────
+
+    def _last_incoming(self, *, answerable_inmail: bool = False) -> dict | None:
+        for message in reversed(self.messages):
+            if message["direction"] != "in":
+                continue
+            if not answerable_inmail or (message["kind"] == "inmail" and message["can_answer"]):
+                return message
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reply":
+            return self._last_incoming() is not None
+        if action in ("accept", "decline"):
+            return self._last_incoming(answerable_inmail=True) is not None
+        if action == "profile":
+            return self.member_id is not None
+        return True
+
+    def action_reply(self) -> None:
+        message = self._last_incoming()
+        if message is None:
+            return
+
+        def replied(body: str | None) -> None:
+            if body:
+                self.act(
+                    lambda world: world.reply(message["id"], body),
+                    lambda _: self.notify("Reply sent.", markup=False),
+                )
+
+        self.app.push_screen(ReplyModal(message), replied)
+
+    def action_accept(self) -> None:
+        self._answer("accept")
+
+    def action_decline(self) -> None:
+        self._answer("decline")
+
+    def _answer(self, how: str) -> None:
+        message = self._last_incoming(answerable_inmail=True)
+        if message is None:
+            self.notify("No InMail to answer in this conversation.", markup=False)
+            return
+
+        def answered(_: dict) -> None:
+            self.notify(f"InMail {how}ed.", markup=False)
+
+        self.act(lambda world: getattr(world, how)(message["id"]), answered)
+
+    def action_profile(self) -> None:
+        if self.member_id is not None:
+            self.app.open_member(self.member_id)
+
+    # ── sent InMails ─────────────────────────────────────────────────────────
+
+    def show_sent(self) -> None:
+        table = self.query_one("#sent", DataTable)
+        table.clear()
+        for item in self.sent_items:
+            state = item["state"]
+            table.add_row(
+                plain(item["to_name"], "bold"),
+                Text(item["sent"]),
+                Text(category_label(item.get("category"))),
+                plain(item.get("subject") or ""),
+                Text(state, style=STATE_STYLES.get(state, "")),
+                credit_state(item),
+                key=str(item["message_id"]),
+            )
+        pane = self.query_one("#inbox-tabs", TabbedContent)
+        pane.get_tab("tab-sent").label = f"Sent InMails ({len(self.sent_items)})"
+
+    @on(DataTable.RowSelected, "#sent")
+    def _sent_selected(self, event: DataTable.RowSelected) -> None:
+        item = next(
+            (i for i in self.sent_items if str(i["message_id"]) == event.row_key.value), None
+        )
+        if item is not None:
+            self.query_one("#inbox-tabs", TabbedContent).active = "tab-conversations"
+            self.load_thread(item["to"], mark_read=False)
+
+
+def credit_state(item: dict) -> Text:
+    state = item["credit_state"]
+    days = item.get("refund_days_left")
+    if state == "spent" and days is not None:
+        return Text(f"spent · {days} day{'s' * (days != 1)} left", style="yellow")
+    return Text(state, style={"refunded": "green", "free": "cyan"}.get(state, ""))
+
+
+def message_lines(message: dict, name: str, answer_hint: str) -> Text:
+    incoming = message["direction"] == "in"
+    text = Text()
+    who = plain(name, "bold") if incoming else Text("You", style="bold")
+    text.append("← " if incoming else "→ ", style="cyan" if incoming else "green")
+    text.append_text(who)
+    text.append(f" · {kind_label(message['kind'])}", style="bold")
+    if message.get("category"):
+        text.append(f" · {category_label(message['category'])}")
+    text.append(f" · {long_date(message['sent'])}", style="dim")
+    if not incoming and message.get("state"):
+        text.append(f" · {message['state']}", style=STATE_STYLES.get(message["state"], ""))
+    if incoming and not message.get("read", True):
+        text.append(" · new", style="bold cyan")
+    if incoming and message.get("can_answer") and message["kind"] == "inmail":
+        text.append(f" · {answer_hint}", style="yellow")
+    if message.get("subject"):
+        text.append("\n")
+        text.append_text(plain(message["subject"], "bold"))
+    text.append("\n")
+    text.append_text(plain(message["body"]))
+    return text
+
+
+def short_date(iso: str | None) -> str:
+    from datetime import date
+
+    return date.fromisoformat(iso[:10]).strftime("%d %b") if iso else ""

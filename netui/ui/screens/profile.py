@@ -1,0 +1,188 @@
+"""One member, from my side: how we are connected and how I may reach them (R2, R3)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from netui.ui.screens.base import PlaceScreen
+from netui.ui.text import category_label, degree_badge, plain, plan_label, route_sentence
+from netui.world import World
+
+
+def read_profile(member_id: int):
+    def question(world: World) -> dict:
+        profile = world.profile(member_id)
+        profile["inmail_route"] = world.route(member_id, want_inmail=True).as_json()
+        return profile
+
+    return question
+
+
+class ProfileScreen(PlaceScreen):
+    """Pushed over search, the inbox or the dashboard; escape goes back."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="profile.back"),
+        Binding(
+            "m", "message", "Message", id="profile.message", tooltip="Write by the route allowed"
+        ),
+        Binding("I", "inmail", "InMail", id="profile.inmail", tooltip="Write an InMail"),
+        Binding("x", "connect", "Connect", id="profile.connect", tooltip="Send an invitation"),
+    ]
+
+    def __init__(self, member_id: int) -> None:
+        super().__init__()
+        self.member_id = member_id
+        self.profile: dict | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="profile"):
+            yield Static(Text("Loading…", style="dim"), id="profile-head", classes="panel")
+            with Horizontal(id="profile-columns"):
+                yield Static(id="profile-connection", classes="panel")
+                yield Static(id="profile-reach", classes="panel")
+            yield Static(id="profile-about", classes="panel")
+
+    def on_mount(self) -> None:
+        self.query_one("#profile-connection").border_title = "How you're connected"
+        self.query_one("#profile-reach").border_title = "Reaching them"
+        self.query_one("#profile-about").border_title = "About"
+
+    def reload(self) -> None:
+        self.ask(read_profile(self.member_id), self.show)
+
+    def show(self, profile: dict) -> None:
+        self.profile = profile
+        head = self.query_one("#profile-head", Static)
+        head.border_title = None
+        head.update(head_lines(profile))
+        self.query_one("#profile-connection", Static).update(connection_lines(profile))
+        self.query_one("#profile-reach", Static).update(reach_lines(profile, self.app.key_for))
+        self.query_one("#profile-about", Static).update(about_lines(profile))
+        self.refresh_bindings()
+
+    # ── actions ──────────────────────────────────────────────────────────────
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in ("message", "inmail", "connect") and self.profile is None)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+
+    def action_message(self) -> None:
+        self._write(want_inmail=False)
+
+    def action_inmail(self) -> None:
+        self._write(want_inmail=True)
+
+    def _write(self, *, want_inmail: bool) -> None:
+        # The compose form explains a refusal and offers the way out, so it opens even
+        # when the route is refused.
+        self.app.compose_to(self.member_id, want_inmail=want_inmail)
+
+    def action_connect(self) -> None:
+        profile = self.profile or {}
+        if profile.get("degree") == "1st":
+            self.notify("You are already connected.", markup=False)
+            return
+        if profile.get("invitation_pending"):
+            self.notify("Your invitation is waiting for an answer.", markup=False)
+            return
+
+        def invited(_: dict) -> None:
+            self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
+
+        self.act(lambda world: world.connect(self.member_id), invited)
+
+
+def head_lines(p: dict) -> Text:
+    text = Text()
+    text.append_text(degree_badge(p["degree"]))
+    text.append(" ")
+    text.append_text(plain(p["name"], "bold"))
+    text.append("\n")
+    text.append_text(plain(f"{p['headline']} at {p['company']}"))
+    text.append("\n")
+    text.append_text(plain(f"{p['city']}, {p['country']} · {p['industry']}", "dim"))
+    text.append(
+        f"\n{p.get('connections', 0):,} connections · plan {plan_label(p['plan'])}"
+        f" · member since {p.get('joined', '?')}",
+        style="dim",
+    )
+    return text
+
+
+def connection_lines(p: dict) -> Text:
+    text = Text()
+    names = p.get("path_names") or []
+    if len(names) > 1:
+        text.append("Path: ", style="bold")
+        for n, name in enumerate(names):
+            if n:
+                text.append(" → ", style="dim")
+            text.append_text(plain(name))
+    else:
+        text.append("No path within 3 steps.", style="dim")
+    text.append(f"\n{p['mutual']} mutual connection{'s' * (p['mutual'] != 1)}", style="bold")
+    if p.get("mutual_names"):
+        text.append(": ")
+        text.append_text(plain(", ".join(p["mutual_names"])))
+        if p["mutual"] > len(p["mutual_names"]):
+            text.append(f" and {p['mutual'] - len(p['mutual_names'])} more", style="dim")
+    text.append(
+        f"\n{p['shared_groups']} shared group{'s' * (p['shared_groups'] != 1)}", style="bold"
+    )
+    if p.get("shared_group_names"):
+        text.append(": ")
+        text.append_text(plain(", ".join(p["shared_group_names"])))
+    return text
+
+
+def reach_lines(p: dict, key_for: Callable[[str], str]) -> Text:
+    route, inmail = p["route"], p["inmail_route"]
+    text = Text()
+    text.append(f" {key_for('profile.message')} ", style="bold reverse")
+    text.append(" Write: ")
+    text.append_text(route_sentence(route))
+    text.append("\n")
+    text.append(f" {key_for('profile.inmail')} ", style="bold reverse")
+    text.append(" InMail: ")
+    text.append_text(route_sentence(inmail))
+    text.append("\n")
+    text.append(f" {key_for('profile.connect')} ", style="bold reverse")
+    text.append(" Connect: ")
+    if p["degree"] == "1st":
+        text.append("already connected", style="dim")
+    elif p.get("invitation_pending"):
+        text.append("invitation pending", style="yellow")
+    else:
+        text.append("send an invitation", style="green")
+    text.append("\n\nAccepts InMail: ")
+    text.append(
+        "yes" if p["accepts_inmail"] else "no", style="green" if p["accepts_inmail"] else "red"
+    )
+    text.append(" · Open Profile: ")
+    text.append("yes (InMail is free)" if p["open_profile"] else "no")
+    welcomed = [category_label(c) for c in p.get("categories", [])]
+    text.append("\nWelcomes: ")
+    text.append(
+        ", ".join(welcomed) if welcomed else "no InMail categories", style="" if welcomed else "dim"
+    )
+    return text
+
+
+def about_lines(p: dict) -> Text:
+    text = Text()
+    if p.get("skills"):
+        text.append("Skills: ", style="bold")
+        text.append_text(plain(", ".join(p["skills"])))
+        text.append("\n")
+    text.append_text(plain(p.get("summary") or ""))
+    return text

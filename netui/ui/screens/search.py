@@ -1,0 +1,288 @@
+"""R9: find members as you type, and reach them straight from the result (R4.5).
+
+The query runs in an exclusive thread worker, so typing never waits for the database;
+a result set that a newer keystroke has overtaken is thrown away, never shown. The
+results live in one DataTable (a line-based widget: no widget per row), so a thousand
+rows scroll as smoothly as ten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import DataTable, Input, Select, Static
+
+from netui.core.model import Degree
+from netui.store.search import SearchFilters
+from netui.ui.screens.base import PlaceScreen
+from netui.ui.text import count, degree_badge, plain, route_action, route_sentence
+from netui.world import World
+
+RESULT_LIMIT = 1_000
+# Below this width a result takes two lines (name over headline · company), so that
+# nothing that matters is cut off on an 80-column terminal.
+WIDE_ENOUGH = 100
+# (label, fixed width, weight): columns with a weight share the width the others leave.
+WIDE_COLUMNS = (
+    ("Degree", 7, 0),
+    ("Name", 0, 4),
+    ("Headline", 0, 3),
+    ("Company", 0, 3),
+    ("Country", 12, 0),
+    ("Mutual", 6, 0),
+    ("Groups", 6, 0),
+    ("Action", 16, 0),
+)
+NARROW_COLUMNS = (
+    ("Degree", 7, 0),
+    ("Who", 0, 1),
+    ("Country", 10, 0),
+    ("Mut", 3, 0),
+    ("Grp", 3, 0),
+    ("Action", 13, 0),
+)
+
+
+def column_widths(columns: tuple[tuple[str, int, int], ...], width: int) -> list[tuple[str, int]]:
+    fixed = sum(w for _label, w, _weight in columns)
+    weights = sum(weight for _label, _w, weight in columns)
+    free = max(0, width - fixed - 2 * len(columns) - 4)  # cell padding, margins, scrollbar
+    return [(label, w or max(8, free * weight // weights)) for label, w, weight in columns]
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    filters: SearchFilters
+
+
+@dataclass(frozen=True)
+class Results:
+    query: Query
+    rows: list[dict]
+
+
+class ResultsTable(DataTable):
+    """The results. Keys act on the highlighted member."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Profile", id="search.open", tooltip="Open the profile"),
+        Binding("I", "inmail", "InMail", id="search.inmail", tooltip="Write an InMail"),
+        Binding(
+            "m",
+            "message",
+            "Message",
+            id="search.message",
+            tooltip="Write by the route allowed (message, group message or InMail)",
+        ),
+        Binding("x", "connect", "Connect", id="search.connect", tooltip="Send an invitation"),
+        Binding("escape", "back_to_query", "Edit search", id="search.query", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            id="results",
+            cursor_type="row",
+            zebra_stripes=True,
+            cursor_foreground_priority="renderable",
+        )
+
+    @property
+    def member_id(self) -> int | None:
+        if self.row_count == 0:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
+        return int(key.value) if key.value else None
+
+    def action_open(self) -> None:
+        if (member := self.member_id) is not None:
+            self.app.open_member(member)  # type: ignore[attr-defined]
+
+    def action_inmail(self) -> None:
+        if (member := self.member_id) is not None:
+            self.app.compose_to(member, want_inmail=True)  # type: ignore[attr-defined]
+
+    def action_message(self) -> None:
+        if (member := self.member_id) is not None:
+            self.app.compose_to(member, want_inmail=False)  # type: ignore[attr-defined]
+
+    def action_connect(self) -> None:
+        if (member := self.member_id) is not None:
+            self.screen.connect(member)  # type: ignore[attr-defined]
+
+    def action_back_to_query(self) -> None:
+        self.screen.query_one("#query", Input).focus()
+
+
+class SearchScreen(PlaceScreen):
+    PLACE = "search"
+    AUTO_FOCUS = "#query"
+    # ↓ from the search box goes to the results, like in any search field.
+    BINDINGS = [Binding("down", "to_results", "Results", id="search.results", show=False)]
+
+    class FocusQuery(Message):
+        """Sent when the user asks for search from anywhere: put the cursor in the box."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.results: list[dict] = []
+        self.shown_query: Query | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Input(
+            placeholder="Search names, jobs, companies, skills, places…", id="query", compact=True
+        )
+        with Horizontal(id="filters"):
+            yield Select(
+                [(d.label if d.label != d.value else d.value, d.value) for d in Degree],
+                prompt="Any degree",
+                id="degree",
+                compact=True,
+            )
+            yield Input(placeholder="Country", id="country", compact=True)
+            yield Input(placeholder="Industry", id="industry", compact=True)
+            yield Input(placeholder="Company", id="company", compact=True)
+        yield ResultsTable()
+        yield Static(id="result-detail")
+
+    # ── asking ───────────────────────────────────────────────────────────────
+
+    def reload(self) -> None:
+        self.run_search()
+
+    def current_query(self) -> Query:
+        def field(name: str) -> str | None:
+            return self.query_one(f"#{name}", Input).value.strip() or None
+
+        degree = self.query_one("#degree", Select).value
+        degrees = (Degree(degree),) if isinstance(degree, str) else ()
+        filters = SearchFilters(
+            degrees=degrees,
+            country=field("country"),
+            industry=field("industry"),
+            company=field("company"),
+        )
+        return Query(self.query_one("#query", Input).value, filters)
+
+    def run_search(self) -> None:
+        query = self.current_query()
+
+        def search(world: World) -> Results:
+            return Results(query, world.search(query.text, query.filters, limit=RESULT_LIMIT))
+
+        self.ask(search, self.show, group="search")
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _query_changed(self) -> None:
+        self.run_search()
+
+    @on(Input.Submitted)
+    def _to_results(self) -> None:
+        self.query_one(ResultsTable).focus()
+
+    def on_search_screen_focus_query(self, _: FocusQuery) -> None:
+        self.query_one("#query", Input).focus()
+
+    def action_to_results(self) -> None:
+        if self.results:
+            self.query_one(ResultsTable).focus()
+
+    # ── showing ──────────────────────────────────────────────────────────────
+
+    def show(self, results: Results) -> None:
+        self.results = results.rows
+        self.shown_query = results.query
+        self.fill_table()
+
+    def fill_table(self) -> None:
+        table = self.query_one(ResultsTable)
+        wide = self.size.width >= WIDE_ENOUGH
+        table.clear(columns=True)
+        for label, width in column_widths(
+            WIDE_COLUMNS if wide else NARROW_COLUMNS, self.size.width
+        ):
+            table.add_column(label, width=width)
+        for row in self.results:
+            table.add_row(*self._cells(row, wide), key=str(row["id"]), height=1 if wide else 2)
+        self._show_detail()
+
+    @staticmethod
+    def _cells(row: dict, wide: bool) -> list[Text]:
+        action = route_action(row["route"], row.get("route_reasons", ()))
+        numbers = [
+            Text(str(row["mutual"]), justify="right"),
+            Text(str(row["shared_groups"]), justify="right"),
+        ]
+        if wide:
+            return [
+                degree_badge(row["degree"]),
+                plain(row["name"], "bold"),
+                plain(row["headline"]),
+                plain(row["company"]),
+                plain(row["country"]),
+                *numbers,
+                action,
+            ]
+        who = plain(row["name"], "bold")
+        who.append("\n")
+        who.append_text(plain(f"{row['headline']} · {row['company']}", "dim"))
+        return [degree_badge(row["degree"]), who, plain(row["country"]), *numbers, action]
+
+    def on_resize(self) -> None:
+        if self.shown_query is not None:
+            self.fill_table()
+
+    @on(DataTable.RowHighlighted)
+    def _show_detail(self) -> None:
+        detail = self.query_one("#result-detail", Static)
+        table = self.query_one(ResultsTable)
+        if not self.results:
+            detail.update(self._empty_text())
+            return
+        member = table.member_id
+        row = next((r for r in self.results if r["id"] == member), self.results[0])
+        text = Text()
+        limit_note = (
+            f"first {RESULT_LIMIT:,} results · "
+            if len(self.results) >= RESULT_LIMIT
+            else f"{count(len(self.results), 'result')} · "
+        )
+        text.append(limit_note, style="dim")
+        text.append_text(plain(row["name"], "bold"))
+        text.append(f" · {row['mutual']} mutual · {row['shared_groups']} shared groups · ")
+        text.append_text(
+            route_sentence(
+                {
+                    "route": row["route"],
+                    "allowed": row["route"] != "none",
+                    "cost": 1 if row["route"] == "inmail" else 0,
+                    "reasons": row.get("route_reasons", []),
+                }
+            )
+        )
+        detail.update(text)
+
+    def _empty_text(self) -> Text:
+        query = self.shown_query
+        if query is None:
+            return Text("Searching…", style="dim")
+        if not query.text.strip() and not query.filters.any:
+            return Text(
+                "You have no connections yet. Type to search the whole network.", style="dim"
+            )
+        return Text("No member matches. Try fewer words or other filters.", style="dim")
+
+    # ── acting ───────────────────────────────────────────────────────────────
+
+    def connect(self, member_id: int) -> None:
+        def invited(result: dict) -> None:
+            self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
+
+        self.act(lambda world: world.connect(member_id), invited)

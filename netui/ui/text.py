@@ -1,0 +1,127 @@
+"""Words and badges the screens share, always as `rich.text.Text`.
+
+Anything a member or the user typed goes into a `Text(...)` object, never into a markup
+string, so a name like "[bold]Eve[/] Markup" is shown exactly as typed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from netui.core.model import Category, Degree, MessageKind, Plan, Route
+
+DEGREE_STYLES = {
+    Degree.FIRST: "bold #ffffff on #2e7d32",
+    Degree.SECOND: "bold #ffffff on #1565c0",
+    Degree.THIRD: "bold #ffffff on #6a1b9a",
+    Degree.GROUP: "bold #000000 on #f9a825",
+    Degree.OUT: "#e0e0e0 on #424242",
+}
+
+ROUTE_STYLES = {
+    Route.MESSAGE: "green",
+    Route.GROUP_MESSAGE: "yellow",
+    Route.INMAIL: "cyan",
+    Route.FREE_INMAIL: "bold cyan",
+    Route.NONE: "red",
+}
+
+
+def plain(value: object, style: str = "") -> Text:
+    """Member or user text, shown verbatim (no markup, no control characters)."""
+    return Text(visible(str(value) if value is not None else ""), style=style)
+
+
+# Control characters typed into a name or a message must be shown, not sent to the
+# terminal: ESC becomes ␛ (U+241B) and so on. New lines and tabs stay.
+_CONTROL_PICTURES = {c: chr(0x2400 + c) for c in range(0x20) if chr(c) not in "\n\t"}
+_CONTROL_PICTURES[0x7F] = "␡"
+
+
+def visible(text: str) -> str:
+    return text.translate(_CONTROL_PICTURES)
+
+
+def degree_badge(degree: str | Degree) -> Text:
+    """1st ,  2nd ,  3rd ,  Group ,  Out  as a coloured badge, the same width-ish."""
+    degree = Degree(degree)
+    return Text(f" {degree.label} ", style=DEGREE_STYLES[degree])
+
+
+def route_action(route: str | Route, reasons: list[str] | tuple[str, ...] = ()) -> Text:
+    """What one key on a search result does: the route R3 allows, or why none does."""
+    route = Route(route)
+    if route is Route.NONE:
+        why = short_reason(reasons)
+        return Text(f"✗ {why}", style=ROUTE_STYLES[route])
+    return Text(route.label, style=ROUTE_STYLES[route])
+
+
+def short_reason(reasons: list[str] | tuple[str, ...]) -> str:
+    """The refusal in two or three words, for a table cell; the detail line has the rest."""
+    joined = " ".join(reasons).lower()
+    parts = []
+    if "does not accept inmail" in joined:
+        parts.append("InMail off")
+    if "no inmail credits" in joined:
+        parts.append("no credits")
+    if "1st-degree" in joined:
+        parts.append("1st: message")
+    if "that is you" in joined:
+        parts.append("you")
+    return ", ".join(parts) or "not possible"
+
+
+def route_sentence(route: dict) -> Text:
+    """The route decision in words: "InMail (1 credit) — InMail costs 1 credit."."""
+    kind = Route(route["route"])
+    text = Text()
+    if route["allowed"]:
+        cost = route.get("cost", 0)
+        text.append(kind.label, style=ROUTE_STYLES[kind])
+        text.append(f" ({cost} credit)" if cost == 1 else " (free)" if cost == 0 else "")
+    else:
+        text.append("Not possible", style=ROUTE_STYLES[Route.NONE])
+    reasons = route.get("reasons") or []
+    if reasons:
+        text.append(" — " + " ".join(reasons), style="dim" if route["allowed"] else "")
+    return text
+
+
+def kind_label(kind: str | None) -> str:
+    return MessageKind(kind).label if kind else ""
+
+
+def category_label(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return Category(value).label
+    except ValueError:
+        return value
+
+
+def plan_label(value: str) -> str:
+    try:
+        return Plan(value).label
+    except ValueError:
+        return value
+
+
+def long_date(iso: str | None) -> str:
+    """'2015-01-12' → 'Mon 12 Jan 2015' (the clock everybody reads)."""
+    if not iso:
+        return ""
+    day = date.fromisoformat(str(iso)[:10])
+    return day.strftime("%a %d %b %Y")
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%" if value <= 1 else f"{value:.0f}%"
+
+
+def count(value: int | None, one: str, many: str | None = None) -> str:
+    value = value or 0
+    return f"{value:,} {one if value == 1 else (many or one + 's')}"
