@@ -77,6 +77,7 @@ class ComposeModal(ModalScreen[dict | None]):
         self.member_id = member_id
         self.want_inmail = want_inmail
         self.recipient: Recipient | None = None
+        self.checklist: Checklist | None = None
         self.sending = False
 
     def compose(self) -> ComposeResult:
@@ -248,6 +249,7 @@ class ComposeModal(ModalScreen[dict | None]):
         return Category(value) if isinstance(value, str) else None
 
     def show_checklist(self, checklist: Checklist) -> None:
+        self.checklist = checklist
         self.query_one("#checklist", Static).update(checklist_lines(checklist))
 
     # ── sending ──────────────────────────────────────────────────────────────

@@ -39,6 +39,7 @@ class ConversationTable(DataTable):
 
 class InboxScreen(PlaceScreen):
     PLACE = "inbox"
+    AUTO_FOCUS = "#conversations"
     BINDINGS = [
         Binding("r", "reply", "Reply", id="inbox.reply"),
         Binding("a", "accept", "Accept", id="inbox.accept", tooltip="Accept this InMail"),

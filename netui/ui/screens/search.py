@@ -123,8 +123,9 @@ class ResultsTable(DataTable):
 class SearchScreen(PlaceScreen):
     PLACE = "search"
     AUTO_FOCUS = "#query"
-    # ↓ from the search box goes to the results, like in any search field.
-    BINDINGS = [Binding("down", "to_results", "Results", id="search.results", show=False)]
+    # ↓ (or escape) from the search box goes to the results, like in any search field;
+    # from there the letter keys act on the results and move around the app again.
+    BINDINGS = [Binding("down,escape", "to_results", "Results", id="search.results", show=False)]
 
     class FocusQuery(Message):
         """Sent when the user asks for search from anywhere: put the cursor in the box."""
@@ -191,8 +192,7 @@ class SearchScreen(PlaceScreen):
         self.query_one("#query", Input).focus()
 
     def action_to_results(self) -> None:
-        if self.results:
-            self.query_one(ResultsTable).focus()
+        self.query_one(ResultsTable).focus()
 
     # ── showing ──────────────────────────────────────────────────────────────
 

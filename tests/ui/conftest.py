@@ -1,0 +1,64 @@
+"""Pilot helpers: an app on a fresh copy of the handmade network, and a way to wait.
+
+Every test gets its own database (the `handmade_db` fixture builds one in tmp_path),
+so what one test sends never shows in another.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+from textual.pilot import Pilot
+
+from netui.ui.app import NetuiApp
+from netui.world import World
+
+T = TypeVar("T")
+SIZE = (100, 32)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests in a fresh event loop (Pilot needs one; no plugin needed)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+@pytest.fixture
+def app(handmade_db: Path) -> NetuiApp:
+    return NetuiApp(db_path=handmade_db)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait until every worker is done and every answer is on screen (no sleeping).
+
+    An answer can start new work (a send refreshes the screen, which asks again), so
+    wait until a round starts nothing new.
+    """
+    app = pilot.app
+    for _ in range(20):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in app.workers):
+            await pilot.pause()
+            if not any(worker.is_running for worker in app.workers):
+                return
+    raise AssertionError("the app never settled")
+
+
+def ask(app: NetuiApp, question: Callable[[World], T]) -> T:
+    """What the World holds now (through the app's own gate, so no second connection)."""
+    assert app.gate is not None
+    return app.gate.call(question)
+
+
+def notifications(app: NetuiApp) -> list[str]:
+    return [n.message for n in app._notifications]

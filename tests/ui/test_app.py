@@ -1,0 +1,229 @@
+"""Across the app: first run, the clock, keys, help, palette, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import Input, Label, Static
+
+from netui.ui.app import NetuiApp, days_to_next_month, summarise_events
+from netui.ui.modals.help import HelpModal
+from netui.ui.screens.dashboard import DashboardScreen
+from netui.ui.screens.inbox import InboxScreen
+from netui.ui.screens.profile import ProfileScreen
+from netui.ui.screens.search import SearchScreen
+from netui.ui.screens.start import StartScreen
+from tests.handmade import handmade_network
+from tests.ui.conftest import SIZE, ask, settle
+
+# ── first run and opening ───────────────────────────────────────────────────────
+
+
+async def test_first_run_seeds_with_progress_then_shows_the_dashboard(tmp_path: Path):
+    phases: list[str] = []
+
+    def make_network(report):
+        for phase in ("Members", "Connections"):
+            report(phase, 0.5)
+            phases.append(phase)
+        return handmade_network()
+
+    path = tmp_path / "new.db"
+    app = NetuiApp(db_path=path, make_network=make_network)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen) and app.screen.first_run
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    assert phases == ["Members", "Connections"]
+    assert path.exists()
+
+
+async def test_an_existing_database_is_never_seeded_again(handmade_db: Path):
+    def must_not_seed(report):
+        raise AssertionError("seeded an existing database")
+
+    before = handmade_db.stat().st_size
+    app = NetuiApp(db_path=handmade_db, make_network=must_not_seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    assert handmade_db.stat().st_size >= before
+
+
+async def test_a_file_that_is_not_netui_is_refused_in_words(tmp_path: Path):
+    path = tmp_path / "notes.txt"
+    path.write_text("my shopping list")
+    app = NetuiApp(db_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        said = str(app.screen.query_one("#start-phase", Label).render())
+        assert "not a netui database" in said and "ctrl+q" in said
+    assert path.read_text() == "my shopping list"
+
+
+async def test_a_broken_seeder_is_reported_not_raised(tmp_path: Path):
+    def broken(report):
+        raise RuntimeError("no recipe")
+
+    app = NetuiApp(db_path=tmp_path / "x.db", make_network=broken)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "RuntimeError: no recipe" in str(app.screen.query_one("#start-phase").render())
+
+
+# ── the clock ─────────────────────────────────────────────────────────────────
+
+
+async def test_advancing_a_week_sums_up_and_every_screen_follows(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")  # visit the inbox first: it must not stay stale
+        await settle(pilot)
+        await pilot.press("d", "w")
+        await settle(pilot)
+        assert ask(app, lambda world: world.today.isoformat()) == "2015-01-19"
+        assert app.status.date == "2015-01-19"
+        assert "Mon 19 Jan 2015" in str(app.screen.query_one("#dash-network").render())
+        summary = [n for n in app._notifications if n.title == "The clock moved"]
+        assert summary and summary[-1].message.startswith("Now Mon 19 Jan 2015: ")
+        await pilot.press("i")
+        await settle(pilot)
+        assert isinstance(app.screen, InboxScreen)
+        assert len(app.screen.conversations) == len(ask(app, lambda world: world.inbox()))
+
+
+async def test_a_day_and_a_month(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.status.date == "2015-01-13"
+        await pilot.press("M")
+        await settle(pilot)
+        assert app.status.date == "2015-02-13"
+
+
+def test_a_month_is_the_same_day_next_month_or_its_end():
+    from datetime import date
+
+    assert days_to_next_month(date(2015, 1, 12)) == 31
+    assert days_to_next_month(date(2015, 1, 31)) == 28
+    assert days_to_next_month(date(2015, 12, 5)) == 31
+
+
+def test_the_summary_names_what_happened():
+    result = {
+        "date": "2015-01-19",
+        "events": {"opened": 2, "replied": 1, "refunded": 1, "expired": 0, "new_messages": 3},
+    }
+    assert summarise_events(result) == (
+        "Now Mon 19 Jan 2015: 2 InMails opened, 1 reply, 1 credit refunded, 3 new messages."
+    )
+    assert summarise_events({"date": "2015-01-13", "events": {}}).endswith("nothing new happened.")
+
+
+async def test_the_clock_does_not_move_from_under_a_form(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.compose_to(4, want_inmail=True)
+        await settle(pilot)
+        await pilot.press("tab", "w")  # typed into the form, not a clock key
+        await settle(pilot)
+        assert ask(app, lambda world: world.today.isoformat()) == "2015-01-12"
+
+
+# ── keys, help and the palette ───────────────────────────────────────────────
+
+
+async def test_keys_go_everywhere(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, place in (
+            ("s", "search"),
+            ("i", "inbox"),
+            ("c", "credits"),
+            ("comma", "settings"),
+            ("d", "dashboard"),
+        ):
+            if place == "search":
+                await pilot.press(key)
+                await settle(pilot)
+                await pilot.press("escape")  # leave the search box
+            else:
+                await pilot.press(key)
+            await settle(pilot)
+            assert app.current_mode == place
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.focused is app.screen.query_one("#query", Input)
+
+
+async def test_a_keymap_moves_a_binding_to_another_key(handmade_db: Path):
+    app = NetuiApp(db_path=handmade_db, keymap={"go.search": "f3", "clock.week": "f6"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        assert app.current_mode == "search"
+        assert "f3" in str(app.screen.query_one("#place-tabs", Static).render())
+        await pilot.press("escape", "f6")
+        await settle(pilot)
+        assert app.status.date == "2015-01-19"
+
+
+async def test_help_lists_this_screens_keys_and_the_global_ones(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_member(4)
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpModal)
+        text = str(app.screen.query_one("#help-keys").render())
+        assert "On this screen" in text and "InMail" in text and "Connect" in text
+        assert "Everywhere" in text and "+week" in text and "Commands" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+
+
+async def test_the_palette_opens_a_member_by_name(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"nilsson")
+        await settle(pilot)
+        await pilot.pause(0.3)  # the palette gathers hits on a short timer
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen) and app.screen.member_id == 6
+
+
+async def test_the_palette_advances_the_clock(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"advance the clock by a week")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.status.date == "2015-01-19"
+
+
+# ── errors ───────────────────────────────────────────────────────────────────
+
+
+async def test_an_unexpected_error_is_a_notification_not_a_crash(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_member(999)  # no such member: the World refuses
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors == ["No member with id 999."]
+        assert app.return_code is None

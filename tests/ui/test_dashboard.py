@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from netui.ui.screens.dashboard import DashboardScreen
+from netui.ui.widgets.reach_chart import ReachChart
+from tests.ui.conftest import SIZE, settle
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_opens_on_the_dashboard_with_the_network_at_a_glance(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        network = text_of(app, "#dash-network")
+        assert "9 members in 7 countries" in network
+        assert "7 connections · 2 groups" in network
+        assert "Mon 12 Jan 2015" in network
+        assert app.screen.query_one(ReachChart).counts == {
+            "1st": 2,
+            "2nd": 2,
+            "3rd": 1,
+            "group": 2,
+            "out": 1,
+        }
+        credits = text_of(app, "#dash-credits")
+        assert "15 credits" in credits  # Premium Business grants 15 on the first day
+        assert "next expiry: 15 on Sun 12 Apr 2015" in credits
+        assert "no score yet" in credits
+        messages = text_of(app, "#dash-messages")
+        assert "0 unread messages" in messages
+        assert "0 pending invitations" in messages
+
+
+async def test_the_tab_bar_shows_the_date_and_who_i_play(app):
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        tabs = str(app.screen.query_one("#place-tabs", Static).render())
+        assert "playing Giulia Rossi" in tabs
+        assert "Mon 12 Jan 2015" in tabs
+        assert "Credits · 15" in tabs
+
+
+async def test_fits_an_80_by_24_terminal(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for panel in app.screen.query(".panel"):
+            assert panel.region.bottom <= 23, f"{panel.id} is cut off at 80×24"
+            assert panel.region.right <= 80

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from textual.widgets import Input, Select
+
+from netui.ui.modals.compose import ComposeModal
+from netui.ui.screens.profile import ProfileScreen
+from netui.ui.screens.search import ResultsTable, SearchScreen
+from tests.ui.conftest import SIZE, ask, settle
+
+
+async def open_search(pilot, text: str = "") -> SearchScreen:
+    await settle(pilot)
+    await pilot.press("s")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    if text:
+        await pilot.press(*text)
+        await settle(pilot)
+    return screen
+
+
+def shown_names(screen: SearchScreen) -> list[str]:
+    table = screen.query_one(ResultsTable)
+    return [table.get_row_at(n)[1].plain.split("\n")[0] for n in range(table.row_count)]
+
+
+async def test_starts_with_my_connections_and_the_cursor_in_the_box(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        assert screen.focused is screen.query_one("#query", Input)
+        assert shown_names(screen) == ["Aiko Tanaka", "Marco Bianchi"]  # 1st, by name
+
+
+async def test_results_follow_the_typing_degree_first(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot, "banking")
+        assert shown_names(screen) == ["Tomás Pérez", "Noor Haddad"]  # Group before Out
+        await pilot.press(*"x" * 3)
+        await settle(pilot)
+        assert shown_names(screen) == []
+        assert "No member matches" in str(screen.query_one("#result-detail").render())
+
+
+async def test_only_the_newest_query_is_ever_shown(app):
+    """Answers to a query typed over by a newer one are discarded, never shown."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        box = screen.query_one("#query", Input)
+        for text in ("r", "ru", "rus", "rust", "o'brien"):
+            box.value = text  # each change starts a search; none waits for the last
+        await settle(pilot)
+        assert screen.shown_query.text == "o'brien"
+        assert shown_names(screen) == ["Seán O'Brien"]
+
+
+async def test_filters_narrow_the_results(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot, "engineer")
+        assert len(shown_names(screen)) == 6
+        screen.query_one("#degree", Select).value = "group"
+        await settle(pilot)
+        assert shown_names(screen) == ["Amina Diallo", "Tomás Pérez"]
+        screen.query_one("#degree", Select).value = Select.NULL
+        screen.query_one("#country", Input).value = "se"  # ISO codes work too
+        await settle(pilot)
+        assert shown_names(screen) == ["Lars Nilsson"]
+        screen.query_one("#country", Input).value = ""
+        screen.query_one("#company", Input).value = "tanaka"
+        await settle(pilot)
+        assert shown_names(screen) == ["Aiko Tanaka"]
+
+
+async def test_any_text_is_safe_to_type(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        box = screen.query_one("#query", Input)
+        for text in ('"', "AND OR NEAR(", "c++ -foo *", "😀 ünïcödé", "x" * 5000, "'"):
+            box.value = text
+            await settle(pilot)
+        assert app.return_code is None  # still running, no crash
+        assert not [n for n in app._notifications if n.severity == "error"]
+
+
+async def test_member_text_is_shown_verbatim_never_as_markup(app):
+    async with app.run_test(size=(120, 32)) as pilot:
+        screen = await open_search(pilot, "markup")
+        row = screen.query_one(ResultsTable).get_row_at(0)
+        assert row[1].plain == "[bold]Eve[/] Markup"
+        assert row[3].plain == "[link=http://x]Evil[/link] Ltd"
+        assert not row[1].spans or all(span.style == "bold" for span in row[1].spans)
+
+
+async def test_each_row_shows_degree_mutual_groups_and_the_action(app):
+    async with app.run_test(size=(120, 32)) as pilot:
+        screen = await open_search(pilot, "lars")
+        degree, name, headline, company, country, mutual, groups, action = (
+            cell.plain for cell in screen.query_one(ResultsTable).get_row_at(0)
+        )
+        assert (degree.strip(), name, country, mutual, groups) == (
+            "3rd",
+            "Lars Nilsson",
+            "Sweden",
+            "0",
+            "0",
+        )
+        assert action == "✗ InMail off"
+        assert "does not accept InMail" in str(screen.query_one("#result-detail").render())
+
+
+async def test_a_narrow_terminal_keeps_every_column(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_search(pilot, "brien")
+        table = screen.query_one(ResultsTable)
+        assert [c.label.plain for c in table.columns.values()] == [
+            "Degree",
+            "Who",
+            "Country",
+            "Mut",
+            "Grp",
+            "Action",
+        ]
+        assert sum(c.get_render_width(table) for c in table.columns.values()) <= 78
+        who = table.get_row_at(0)[1].plain
+        assert who == "Seán O'Brien\nC++ Developer · Acme"
+
+
+async def test_enter_opens_the_profile_and_escape_comes_back(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_search(pilot, "brien")
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.member_id == 4
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+
+
+async def test_inmail_straight_from_a_result(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_search(pilot, "brien")
+        await pilot.press("down", "I")
+        await settle(pilot)
+        assert isinstance(app.screen, ComposeModal)
+        assert app.screen.want_inmail
+        assert app.screen.recipient.route["route"] == "inmail"
+
+
+async def test_connect_from_a_result_sends_an_invitation(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_search(pilot, "brien")
+        await pilot.press("down", "x")
+        await settle(pilot)
+        assert ask(app, lambda world: world.profile(4)["invitation_pending"])
+        await pilot.press("x")  # twice: refused, with the reason, and nothing changes
+        await settle(pilot)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and "already invited" in errors[-1]

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList
+
+from netui.ui.screens.settings import SettingsScreen
+from tests.ui.conftest import SIZE, ask, settle
+
+
+async def open_settings(pilot) -> SettingsScreen:
+    await settle(pilot)
+    await pilot.press("comma")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, SettingsScreen)
+    return pilot.app.screen
+
+
+async def test_shows_the_settings_in_force_without_changing_them(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        assert screen.query_one("#accept_inmail", Checkbox).value is True
+        assert screen.query_one("#open_profile", Checkbox).value is False
+        assert screen.query_one("#plan", Select).value == "premium-business"
+        assert screen.query_one("#categories", SelectionList).selected == [
+            "career-opportunity",
+            "expertise-request",
+        ]
+        assert not app._notifications  # showing the form is not saving it
+
+
+async def test_a_toggle_is_saved_at_once(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        screen.query_one("#accept_inmail", Checkbox).value = False
+        await settle(pilot)
+        assert ask(app, lambda world: world.settings()["accept_inmail"]) is False
+        screen.query_one("#categories", SelectionList).select("new-venture")
+        await settle(pilot)
+        assert ask(app, lambda world: world.settings()["categories"]) == [
+            "career-opportunity",
+            "expertise-request",
+            "new-venture",
+        ]
+        screen.query_one("#refund_policy", Select).value = "unopened-after-7-days"
+        await settle(pilot)
+        assert ask(app, lambda world: world.refund_policy().value) == "unopened-after-7-days"
+
+
+async def test_a_refused_change_is_explained_and_undone_on_screen(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        screen.query_one("#plan", Select).value = "free"
+        await settle(pilot)
+        assert ask(app, lambda world: world.settings()["plan"]) == "free"
+        screen.query_one("#open_profile", Checkbox).value = True
+        await settle(pilot)
+        assert ask(app, lambda world: world.settings()["open_profile"]) is False
+        assert screen.query_one("#open_profile", Checkbox).value is False
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and "premium" in errors[-1]
+
+
+async def test_play_as_another_member(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        screen.query_one("#persona-query", Input).value = "aiko"
+        await settle(pilot)
+        table = screen.query_one("#personas", DataTable)
+        assert table.get_row_at(0)[1].plain == "Aiko Tanaka"
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert ask(app, lambda world: world.me) == 3
+        assert app.status.me_name == "Aiko Tanaka"
+        await pilot.press("d")
+        await settle(pilot)
+        assert "Aiko Tanaka" in str(app.screen.query_one("#dash-me").render())
