@@ -13,6 +13,8 @@ import shlex
 import sys
 from pathlib import Path
 
+from rich.console import Console
+
 from netui.errors import BadInput
 
 DEFAULT_HOST = "127.0.0.1"
@@ -45,6 +47,8 @@ def serve(db_path: Path, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> 
         title="netui",
         public_url=public_url(host, port),
     )
+    # Its banner and log go to stderr, so stdout stays free for `--json`.
+    server.console = Console(stderr=True)
     try:
         server.serve()
     except OSError as error:  # the port is taken, or the address is not ours
