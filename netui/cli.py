@@ -16,7 +16,7 @@ from pathlib import Path
 
 from netui import __version__
 from netui.cli_text import render
-from netui.config import default_database_path
+from netui.config import default_database_path, load_config
 from netui.core.model import Category, Degree, Plan, RefundPolicy, parse_enum
 from netui.errors import BadInput, NetuiError
 from netui.store.search import SearchFilters
@@ -86,6 +86,32 @@ def run_seed(args: argparse.Namespace) -> object:
 
     return seed_database(args.db, args.recipe, members=args.members, seed=args.seed,
                          force=args.force, show_progress=not args.json)
+
+
+def run_import_ldbc(args: argparse.Namespace) -> object:
+    from netui.ldbc import read_ldbc
+    from netui.seeding import progress_bar
+
+    with progress_bar(not args.json) as progress:
+        return World.build(
+            args.db,
+            lambda report: read_ldbc(args.dir, me=args.me, progress=report),
+            force=args.force,
+            progress=progress,
+        )
+
+
+def run_export(args: argparse.Namespace) -> object:
+    from netui.export import export_network
+
+    return export_network(args.db, args.format, args.path, within=args.within)
+
+
+def run_serve(args: argparse.Namespace) -> object:
+    from netui.serve import public_url, serve
+
+    serve(args.db, host=args.host, port=args.port)  # returns on Ctrl+C
+    return {"served": public_url(args.host, args.port), "stopped": True}
 
 
 def run_stats(args: argparse.Namespace) -> object:
@@ -212,6 +238,31 @@ def build_parser() -> Parser:
     p.add_argument("--seed", type=int, help="override the recipe's random seed")
     p.add_argument("--force", action="store_true", help="replace an existing database")
 
+    p = add("import-ldbc", "build a network from an LDBC SNB CSV snapshot", run_import_ldbc,
+            "netui import-ldbc ~/ldbc/social_network-sf1-CsvCompositeMergeForeign",
+            "netui import-ldbc ./initial_snapshot --me 933 --force")
+    p.add_argument("dir", type=Path, help="the folder holding static/ and dynamic/, "
+                   "or one above csv/bi/composite-merged-fk/initial_snapshot")
+    p.add_argument("--me", type=int, metavar="LDBC_ID",
+                   help="the LDBC person id to play (default: the best-connected person)")
+    p.add_argument("--force", action="store_true", help="replace an existing database")
+
+    p = add("export", "write the network for Gephi or NetworkX", run_export,
+            "netui export --format graphml network.graphml",
+            "netui export --format gexf mine.gexf --within 2",
+            "netui export --format csv ./tables")
+    p.add_argument("path", type=Path, help="the file to write (for csv: a folder)")
+    p.add_argument("--format", default="graphml", choices=("graphml", "gexf", "csv"),
+                   help="graphml (default), gexf, or csv (nodes/edges/groups tables)")
+    p.add_argument("--within", type=int, choices=(1, 2, 3), metavar="N",
+                   help="only me and members up to N (1-3) hops away")
+
+    p = add("serve", "open netui in a web browser (needs netui[web])", run_serve,
+            "netui serve", "netui serve --port 8080")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+
     add("stats", "the dashboard numbers (R10) and how the network looks", run_stats,
         "netui stats", "netui stats --json")
 
@@ -292,7 +343,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     as_json = "--json" in argv
     try:
         args = build_parser().parse_args(argv)
-        args.db = getattr(args, "db", None) or default_database_path()
+        config = load_config()
+        for warning in config.warnings:
+            print(f"netui: {warning}", file=sys.stderr)
+        args.db = getattr(args, "db", None) or default_database_path(config)
         args.json = getattr(args, "json", False)
         if args.command is None:
             from netui.ui.app import run_app

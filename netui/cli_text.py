@@ -211,7 +211,9 @@ RENDERERS: dict[str, Callable] = {
     "buy": _buy,
     "connect": _connect,
     "seed": _seed,
-    "import-ldbc": _seed,
+    "import-ldbc": lambda d: _seed(d).replace("Seeded", "Imported", 1),
+    "export": lambda d: (f"Wrote {d['members']:,} members and {d['connections']:,} "
+                         f"connections to {d['path']} ({d['format']})."),
     "stats": _stats,
     "search": _search,
     "profile": _profile,
