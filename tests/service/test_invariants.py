@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from contextlib import suppress
+from datetime import timedelta
 from pathlib import Path
 
 import hypothesis.strategies as st
@@ -100,8 +101,12 @@ class CreditEconomy(RuleBasedStateMachine):
         today = self.world.today
         held = self._one("SELECT coalesce(sum(remaining), 0) FROM lots WHERE owner = 1 AND "
                          "source = 'grant' AND expires > ?", today.isoformat())
-        recent = [p for d, p in self.plans if (today - d).days < 90] + [self.plans[-1][1]]
-        if len({p for p in recent}) == 1:  # one plan throughout: the strict rule
+        # Plans in force in the last 90 days: those asked for since then (a paid switch
+        # waits up to a billing month), and the one in force before them.
+        horizon = today - timedelta(days=90 + 31)
+        recent = [p for d, p in self.plans if d >= horizon]
+        recent += [p for d, p in self.plans if d < horizon][-1:]
+        if len(set(recent)) == 1:  # one plan throughout: the strict rule
             assert held <= 3 * recent[0].monthly_grant
         else:
             assert held <= 3 * max(p.monthly_grant for p in recent)
