@@ -85,7 +85,8 @@ def run_seed(args: argparse.Namespace) -> object:
     from netui.seeding import seed_database
 
     return seed_database(args.db, args.recipe, members=args.members, seed=args.seed,
-                         force=args.force, show_progress=not args.json)
+                         force=args.force, show_progress=not args.json,
+                         refund_policy=args.config.refund_policy)
 
 
 def run_import_ldbc(args: argparse.Namespace) -> object:
@@ -98,6 +99,7 @@ def run_import_ldbc(args: argparse.Namespace) -> object:
             lambda report: read_ldbc(args.dir, me=args.me, progress=report),
             force=args.force,
             progress=progress,
+            refund_policy=args.config.refund_policy,
         )
 
 
@@ -347,6 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for warning in config.warnings:
             print(f"netui: {warning}", file=sys.stderr)
         args.db = getattr(args, "db", None) or default_database_path(config)
+        args.config = config
         args.json = getattr(args, "json", False)
         if args.command is None:
             from netui.ui.app import run_app

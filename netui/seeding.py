@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from netui.core.model import RefundPolicy
 from netui.synth import generate
 from netui.synth.recipe import load_recipe
 from netui.world import BuildSummary, World, no_progress
@@ -22,12 +23,12 @@ def seed_database(
     seed: int | None = None,
     force: bool = False,
     show_progress: bool = True,
+    refund_policy: RefundPolicy = RefundPolicy.OPEN_WITHIN_90_DAYS,
 ) -> BuildSummary:
     recipe = load_recipe(recipe_name, members=members, seed=seed)
     with progress_bar(show_progress) as progress:
-        return World.build(
-            path, lambda report: generate(recipe, report), force=force, progress=progress
-        )
+        return World.build(path, lambda report: generate(recipe, report), force=force,
+                           progress=progress, refund_policy=refund_policy)
 
 
 @contextmanager

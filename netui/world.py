@@ -91,6 +91,7 @@ class World:
         *,
         force: bool = False,
         progress: Progress = no_progress,
+        refund_policy: RefundPolicy = RefundPolicy.OPEN_WITHIN_90_DAYS,
     ) -> BuildSummary:
         """Build a network into a new file and move it into place only when complete.
 
@@ -110,6 +111,7 @@ class World:
             with transaction(db):
                 store.write_network(db, network, progress)
                 cls._write_start(db, network, progress)
+                store.set_meta(db, refund_policy=refund_policy.value)
                 cls(db)._open_account(network.me)
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
@@ -148,7 +150,6 @@ class World:
             group_count=len(network.groups),
             country_count=len({m[7] for m in network.members}),
             measures=measures.as_json(),
-            refund_policy=RefundPolicy.OPEN_WITHIN_90_DAYS.value,
         )
         progress("Measuring the network", 1.0)
 
