@@ -328,18 +328,10 @@ class World:
 
     def _glance(self) -> dict:
         """The messaging side of the dashboard: credits, score, unread, invitations."""
-        today = self.today
-        first = credits.next_expiry(messaging.lots(self.db, self.me, live_on=today), today)
-        score = self._score()
         return {
             "credits": self.balance(),
             "plan": self.my_plan().value,
-            "next_expiry": first and {"amount": first.remaining,
-                                      "date": first.expires.isoformat()},
-            "score": score.response_rate,
-            "score_text": score.describe(),
-            "open_rate": score.open_rate,
-            "open_rate_text": score.describe_open_rate(),
+            **self._score_and_expiry(),
             "unread": messaging.unread_count(self.db, self.me),
             "pending_invitations": messaging.pending_invitations(self.db, self.me),
             "group_messages_left": self.group_messages_left(),
@@ -656,13 +648,11 @@ class World:
         """Balance, plan, lots, score and the newest ledger entries (R5)."""
         today, me = self.today, self.me
         lots = messaging.lots(self.db, me, live_on=today)
-        score = self._score()
         account = messaging.account(self.db, me)
         plan = self.my_plan()
         next_grant = None
         if plan.is_premium and account["billing_day"]:
             next_grant = credits.next_billing_date(account["billing_day"], today).isoformat()
-        first = credits.next_expiry(lots, today)
         window = [
             {"message_id": s["message_id"], "to_name": s["to_name"], "days_left": left}
             for s in (self._sent_item(m, today) for m in messaging.sent_inmails(
@@ -677,18 +667,27 @@ class World:
             "pending_plan": account["pending_plan"],
             "pending_from": account["pending_from"],
             "lots": [lot.as_json() for lot in lots if lot.is_live(today)],
-            "next_expiry": first and {"amount": first.remaining,
-                                      "date": first.expires.isoformat()},
-            "score": score.response_rate,
-            "score_text": score.describe(),
-            "open_rate": score.open_rate,
-            "open_rate_text": score.describe_open_rate(),
+            **self._score_and_expiry(),
             "refund_policy": self.refund_policy().value,
             "policy_meaning": self.refund_policy().meaning,
             "in_refund_window": window,
             "ledger": messaging.ledger(self.db, me, ledger_limit),
             "ledger_total": messaging.ledger_size(self.db, me),
             "history": self._balance_history(),
+        }
+
+    def _score_and_expiry(self) -> dict:
+        """What the dashboard and the credits panel both show beside the balance."""
+        today = self.today
+        first = credits.next_expiry(messaging.lots(self.db, self.me, live_on=today), today)
+        score = self._score()
+        return {
+            "next_expiry": first and {"amount": first.remaining,
+                                      "date": first.expires.isoformat()},
+            "score": score.response_rate,
+            "score_text": score.describe(),
+            "open_rate": score.open_rate,
+            "open_rate_text": score.describe_open_rate(),
         }
 
     def _score(self) -> credits.Score:
