@@ -155,7 +155,8 @@ class NetuiApp(App[None]):
         else:
             self.switch_mode(place)
         if place == "search":
-            self.call_after_refresh(self.screen.post_message, SearchScreen.FocusQuery())
+            # Once the switch is done, whichever screen is then in front gets the message.
+            self.call_after_refresh(lambda: self.screen.post_message(SearchScreen.FocusQuery()))
 
     def open_member(self, member_id: int) -> None:
         """Show a member's profile on top of wherever I am."""

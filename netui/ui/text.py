@@ -30,8 +30,12 @@ ROUTE_STYLES = {
 
 
 def plain(value: object, style: str = "") -> Text:
-    """Member or user text, shown verbatim (no markup, no control characters)."""
-    return Text(visible(str(value) if value is not None else ""), style=style)
+    """Member or user text, shown verbatim (no markup, no control characters).
+
+    The style is a span, not the Text's base style, so text appended after it (when
+    this starts a longer line) does not inherit it.
+    """
+    return Text.assemble((visible(str(value) if value is not None else ""), style))
 
 
 # Control characters typed into a name or a message must be shown, not sent to the
@@ -84,7 +88,8 @@ def route_sentence(route: dict) -> Text:
         text.append(f" ({cost} credit)" if cost == 1 else " (free)" if cost == 0 else "")
     else:
         text.append("Not possible", style=ROUTE_STYLES[Route.NONE])
-    reasons = route.get("reasons") or []
+    # "InMail costs 1 credit." only repeats the "(1 credit)" just written.
+    reasons = [r for r in route.get("reasons") or [] if r != "InMail costs 1 credit."]
     if reasons:
         text.append(" — " + " ".join(reasons), style="dim" if route["allowed"] else "")
     return text

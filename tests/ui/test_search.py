@@ -83,7 +83,7 @@ async def test_any_text_is_safe_to_type(app):
 
 
 async def test_member_text_is_shown_verbatim_never_as_markup(app):
-    async with app.run_test(size=(120, 32)) as pilot:
+    async with app.run_test(size=(150, 32)) as pilot:
         screen = await open_search(pilot, "markup")
         row = screen.query_one(ResultsTable).get_row_at(0)
         assert row[1].plain == "[bold]Eve[/] Markup"
@@ -92,7 +92,7 @@ async def test_member_text_is_shown_verbatim_never_as_markup(app):
 
 
 async def test_each_row_shows_degree_mutual_groups_and_the_action(app):
-    async with app.run_test(size=(120, 32)) as pilot:
+    async with app.run_test(size=(150, 32)) as pilot:
         screen = await open_search(pilot, "lars")
         degree, name, headline, company, country, mutual, groups, action = (
             cell.plain for cell in screen.query_one(ResultsTable).get_row_at(0)

@@ -68,8 +68,14 @@ class ComposeModal(ModalScreen[dict | None]):
 
     BINDINGS = [
         # ctrl+s is the habit, f5 the fallback for terminals that swallow ctrl+s.
-        Binding("ctrl+s,f5", "send", "Send", id="compose.send", priority=True),
+        # Not a priority binding: the key must wait its turn behind the text typed before
+        # it, or Send would read a draft with its last keystrokes still in flight.
+        Binding("ctrl+s,f5", "send", "Send", id="compose.send"),
         Binding("escape", "cancel", "Cancel", id="compose.cancel"),
+        # Tab moves on at once, even when the next keys are already on their way (a fast
+        # typist, a script): an ordinary binding would let them land in the field left.
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, member_id: int, *, want_inmail: bool) -> None:
@@ -83,6 +89,7 @@ class ComposeModal(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="compose-box") as box:
             box.border_title = "Write"
+            box.border_subtitle = "ctrl+s or f5 sends · tab moves · escape cancels"
             yield Static(Text("Looking up the route…", style="dim"), id="compose-route")
             with Vertical(id="compose-refusal"):
                 yield Static(id="refusal-reasons")
@@ -156,13 +163,16 @@ class ComposeModal(ModalScreen[dict | None]):
         head.append_text(plain(profile["name"], "bold"))
         head.append(" ")
         head.append_text(degree_badge(profile["degree"]))
-        head.append("  ")
-        head.append_text(route_sentence(route))
+        if route["allowed"]:  # a refusal is explained below, with the way out
+            head.append("  ")
+            head.append_text(route_sentence(route))
         self.query_one("#compose-route", Static).update(head)
         self.query_one("#compose-balance", Static).update(self._balance_line())
         if not route["allowed"]:
             self.show_refusal(recipient)
             return
+        self.query_one("#compose-box").remove_class("-refused")
+        self.query_one("#send").display = True
         self.query_one("#compose-refusal").display = False
         self.query_one("#compose-main").display = True
         self.query_one("#send", Button).disabled = False
@@ -172,13 +182,15 @@ class ComposeModal(ModalScreen[dict | None]):
             category = self.query_one("#category", Select)
             if category.value is Select.NULL and recipient.welcomed:
                 category.value = recipient.welcomed[0].value
-            self.query_one("#subject", Input).focus()
+            self.set_focus(self.query_one("#subject", Input))
         else:
-            self.query_one("#body", TextArea).focus()
+            self.set_focus(self.query_one("#body", TextArea))
         self.draft_changed()
 
     def show_refusal(self, recipient: Recipient) -> None:
         """Say why not, and offer what is possible instead (R3.1, R3.4)."""
+        self.query_one("#compose-box").add_class("-refused")
+        self.query_one("#send").display = False
         self.query_one("#compose-main").display = False
         self.query_one("#compose-refusal").display = True
         self.query_one("#send", Button).disabled = True
@@ -206,7 +218,7 @@ class ComposeModal(ModalScreen[dict | None]):
             if can_connect
             else "#close"
         )
-        self.query_one(focus, Button).focus()
+        self.set_focus(self.query_one(focus, Button))
 
     def _balance_line(self) -> Text:
         recipient = self.recipient
@@ -375,6 +387,7 @@ def welcomed_lines(recipient: Recipient, chosen: Category | None) -> Text:
             f"✗ {chosen.label} is not one of them:\n  much less likely to be opened\n",
             style="bold yellow",
         )
+    text.rstrip()
     return text
 
 

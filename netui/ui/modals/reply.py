@@ -18,7 +18,7 @@ class ReplyModal(ModalScreen[str | None]):
     """Returns the body to send, or None."""
 
     BINDINGS = [
-        Binding("ctrl+s,f5", "send", "Send", id="reply.send", priority=True),
+        Binding("ctrl+s,f5", "send", "Send", id="reply.send"),
         Binding("escape", "cancel", "Cancel", id="reply.cancel"),
     ]
 
@@ -40,7 +40,7 @@ class ReplyModal(ModalScreen[str | None]):
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        self.set_focus(self.query_one(TextArea))
 
     @on(TextArea.Changed)
     def _count(self) -> None:

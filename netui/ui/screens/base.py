@@ -40,6 +40,10 @@ class PlaceScreen(Screen):
     def compose_body(self) -> ComposeResult:
         yield from ()
 
+    def on_resize(self) -> None:
+        # On a narrow terminal the keys of this screen matter more than the palette hint.
+        self.query_one(Footer).show_command_palette = self.size.width >= 100
+
     def on_screen_resume(self) -> None:
         self.reload()
 

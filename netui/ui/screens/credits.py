@@ -64,7 +64,7 @@ class CreditsScreen(PlaceScreen):
         self.plan = credits["plan"]
         self.query_one("#credits-balance", Static).update(balance_lines(credits))
         self.query_one("#credits-policy", Static).update(policy_lines(credits))
-        history = credits.get("history") or []
+        history = since_first_change(credits.get("history") or [])
         self.query_one(Sparkline).data = [h["balance"] for h in history] or [0]
         if history:
             low = min(h["balance"] for h in history)
@@ -138,6 +138,12 @@ class CreditsScreen(PlaceScreen):
         )
 
 
+def since_first_change(history: list[dict]) -> list[dict]:
+    """The balance from the day it first moved: the days before I had any are not news."""
+    first = next((n for n, day in enumerate(history) if day["balance"]), len(history) - 1)
+    return history[max(0, first - 1) :]
+
+
 def plan_modal(current: str | None) -> ChoiceModal[Plan]:
     return ChoiceModal(
         "Change plan",
@@ -174,7 +180,4 @@ def balance_lines(c: dict) -> Text:
 
 
 def policy_lines(c: dict) -> Text:
-    text = Text(c.get("refund_policy", ""), style="bold")
-    text.append("\n")
-    text.append(c.get("policy_meaning", ""))
-    return text
+    return Text.assemble((c.get("refund_policy", ""), "bold"), "\n", c.get("policy_meaning", ""))

@@ -140,7 +140,7 @@ class InboxScreen(PlaceScreen):
             return
         member = self.member_id
         self.act(lambda world: world.thread(member, mark_read=True), self.show_thread)
-        self.query_one("#thread").focus()
+        self.set_focus(self.query_one("#thread"))
 
     def load_thread(self, member_id: int, *, mark_read: bool) -> None:
         self.member_id = member_id
@@ -161,9 +161,10 @@ class InboxScreen(PlaceScreen):
             f"{key('inbox.reply')} reply"
         )
         text = Text()
-        for message in messages:
+        for n, message in enumerate(messages):
+            if n:
+                text.append("\n" + "─" * 24 + "\n", style="dim")
             text.append_text(message_lines(message, name, hint))
-            text.append("\n\n")
         text.rstrip()
         self.query_one("#thread-text", Static).update(text)
         self.refresh_bindings()
@@ -241,6 +242,13 @@ class InboxScreen(PlaceScreen):
             )
         pane = self.query_one("#inbox-tabs", TabbedContent)
         pane.get_tab("tab-sent").label = f"Sent InMails ({len(self.sent_items)})"
+
+    @on(TabbedContent.TabActivated)
+    def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        # Focus follows the tab: a focused widget left behind in a hidden pane would
+        # pull the tabs back to it.
+        table = "#sent" if event.pane.id == "tab-sent" else "#conversations"
+        self.set_focus(self.query_one(table, DataTable))
 
     @on(DataTable.RowSelected, "#sent")
     def _sent_selected(self, event: DataTable.RowSelected) -> None:

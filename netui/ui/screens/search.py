@@ -27,7 +27,7 @@ from netui.world import World
 RESULT_LIMIT = 1_000
 # Below this width a result takes two lines (name over headline · company), so that
 # nothing that matters is cut off on an 80-column terminal.
-WIDE_ENOUGH = 100
+WIDE_ENOUGH = 140
 # (label, fixed width, weight): columns with a weight share the width the others leave.
 WIDE_COLUMNS = (
     ("Degree", 7, 0),
@@ -117,7 +117,7 @@ class ResultsTable(DataTable):
             self.screen.connect(member)  # type: ignore[attr-defined]
 
     def action_back_to_query(self) -> None:
-        self.screen.query_one("#query", Input).focus()
+        self.screen.set_focus(self.screen.query_one("#query", Input))
 
 
 class SearchScreen(PlaceScreen):
@@ -125,7 +125,13 @@ class SearchScreen(PlaceScreen):
     AUTO_FOCUS = "#query"
     # ↓ (or escape) from the search box goes to the results, like in any search field;
     # from there the letter keys act on the results and move around the app again.
-    BINDINGS = [Binding("down,escape", "to_results", "Results", id="search.results", show=False)]
+    # A priority binding acts before the keys typed after it are delivered: with an
+    # ordinary one, "↓ I" typed quickly would put the I in the box before ↓ moved on.
+    BINDINGS = [
+        Binding(
+            "down,escape", "to_results", "Results", id="search.results", show=False, priority=True
+        )
+    ]
 
     class FocusQuery(Message):
         """Sent when the user asks for search from anywhere: put the cursor in the box."""
@@ -186,13 +192,20 @@ class SearchScreen(PlaceScreen):
 
     @on(Input.Submitted)
     def _to_results(self) -> None:
-        self.query_one(ResultsTable).focus()
+        self.set_focus(self.query_one(ResultsTable))
 
     def on_search_screen_focus_query(self, _: FocusQuery) -> None:
-        self.query_one("#query", Input).focus()
+        self.set_focus(self.query_one("#query", Input))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_results":  # only from the search box and the filter boxes
+            return isinstance(self.focused, Input)
+        return True
 
     def action_to_results(self) -> None:
-        self.query_one(ResultsTable).focus()
+        # set_focus, not focus(): focus() waits for the next idle moment, and a key typed
+        # right after ↓ (say I, for InMail) must already reach the results.
+        self.set_focus(self.query_one(ResultsTable))
 
     # ── showing ──────────────────────────────────────────────────────────────
 
@@ -233,6 +246,7 @@ class SearchScreen(PlaceScreen):
         who = plain(row["name"], "bold")
         who.append("\n")
         who.append_text(plain(f"{row['headline']} · {row['company']}", "dim"))
+        who.no_wrap, who.overflow = True, "ellipsis"  # each line cut with …, never wrapped
         return [degree_badge(row["degree"]), who, plain(row["country"]), *numbers, action]
 
     def on_resize(self) -> None:

@@ -54,9 +54,7 @@ class SettingsScreen(PlaceScreen):
                 yield Static(id="settings-me")
                 yield Checkbox("Accept InMail", id="accept_inmail", compact=True)
                 yield Checkbox("Contact info visible", id="contact_visible", compact=True)
-                yield Checkbox(
-                    "Open Profile (premium: InMail to me is free)", id="open_profile", compact=True
-                )
+                yield Checkbox("Open Profile (premium only)", id="open_profile", compact=True)
                 yield Label("Plan", classes="setting-label")
                 yield Select(
                     [(f"{p.label} · {p.monthly_grant}/month", p.value) for p in Plan],
@@ -167,7 +165,7 @@ class SettingsScreen(PlaceScreen):
     # ── playing as someone else ───────────────────────────────────────────────
 
     def action_find_persona(self) -> None:
-        self.query_one("#persona-query", Input).focus()
+        self.set_focus(self.query_one("#persona-query", Input))
 
     @on(Input.Changed, "#persona-query")
     def _find(self, event: Input.Changed) -> None:
@@ -194,7 +192,7 @@ class SettingsScreen(PlaceScreen):
 
     @on(Input.Submitted, "#persona-query")
     def _to_list(self) -> None:
-        self.query_one("#personas", DataTable).focus()
+        self.set_focus(self.query_one("#personas", DataTable))
 
     @on(DataTable.RowSelected, "#personas")
     def _play_as(self, event: DataTable.RowSelected) -> None:
