@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -29,9 +30,11 @@ from netui.ui.screens.inbox import InboxScreen
 from netui.ui.screens.search import SearchScreen
 from netui.ui.screens.settings import SettingsScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen
-from netui.world import World
 
-# The screens you move between, in the order of the tab bar and of the keys 1–5.
+if TYPE_CHECKING:
+    from netui.world import World
+
+# The screens you move between, in the order of the tab bar.
 PLACES: dict[str, str] = {
     "dashboard": "Dashboard",
     "search": "Search",

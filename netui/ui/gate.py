@@ -21,10 +21,10 @@ from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
 from netui.errors import NetuiError
-from netui.world import World
 
 if TYPE_CHECKING:
     from netui.ui.app import NetuiApp
+    from netui.world import World
 
 T = TypeVar("T")
 

@@ -2,9 +2,15 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
+from netui.core.model import Degree
+from netui.store.search import SearchFilters
+from netui.synth.network import MEMBER_COLUMNS, Network
+from netui.ui.app import NetuiApp
 from netui.ui.modals.compose import ComposeModal
 from netui.ui.screens.profile import ProfileScreen
-from netui.ui.screens.search import ResultsTable, SearchScreen
+from netui.ui.screens.search import LIMITS, PAGE, ResultsTable, SearchScreen
+from netui.world import World
+from tests.handmade import DEFAULTS
 from tests.ui.conftest import SIZE, ask, settle
 
 
@@ -157,3 +163,44 @@ async def test_connect_from_a_result_sends_an_invitation(app):
         await settle(pilot)
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert errors and "already invited" in errors[-1]
+
+
+def fan_network(size: int) -> Network:
+    """Me, ten friends, and `size` members each a friend of one of them: all 2nd degree."""
+    members, connections = [], []
+    for member_id in range(1, size + 12):
+        name = "Me Myself" if member_id == 1 else f"Member Number{member_id:04d}"
+        row = {**DEFAULTS, "id": member_id, "name": name}
+        members.append(tuple(row[column] for column in MEMBER_COLUMNS))
+    connections += [(1, friend) for friend in range(2, 12)]
+    connections += [(2 + n % 10, n) for n in range(12, size + 12)]
+    return Network(members=members, connections=connections, me=1, source="fan")
+
+
+async def test_thousands_of_results_load_a_page_at_a_time(tmp_path):
+    """Rows reach the table a page at a time as the cursor nears the end, and further
+    results are fetched when the loaded ones run out, in the World's order."""
+    path = tmp_path / "fan.db"
+    World.build(path, lambda progress: fan_network(600))
+    app = NetuiApp(db_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        screen.query_one("#degree", Select).value = "2nd"  # and no text: all 600
+        await settle(pilot)
+        table = screen.query_one(ResultsTable)
+        assert (table.row_count, len(screen.results)) == (PAGE, LIMITS[0])
+        assert "200+ results" in str(screen.query_one("#result-detail").render())
+        await pilot.press("escape")  # to the results
+        for _ in range(100):  # to the last row, again and again, as a user would
+            if table.row_count == 600:
+                break
+            await pilot.press("ctrl+end")
+            await settle(pilot)
+        filters = SearchFilters(degrees=(Degree.SECOND,))
+        every = ask(app, lambda world: world.search("", filters, limit=10_000))
+        shown = [
+            int(table.coordinate_to_cell_key((n, 0)).row_key.value or 0)
+            for n in range(table.row_count)
+        ]
+        assert shown == [row["id"] for row in every]
+        assert "600 results" in str(screen.query_one("#result-detail").render())

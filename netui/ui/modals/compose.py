@@ -10,6 +10,7 @@ from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -26,7 +27,9 @@ from netui.errors import NetuiError
 from netui.ui.gate import ask_world
 from netui.ui.modals.choice import bought_message, buy_credits_modal
 from netui.ui.text import degree_badge, plain, route_sentence
-from netui.world import World
+
+if TYPE_CHECKING:
+    from netui.world import World
 
 
 @dataclass(frozen=True)

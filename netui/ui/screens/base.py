@@ -13,10 +13,10 @@ from textual.worker import Worker
 from netui.errors import NetuiError
 from netui.ui.gate import ask_world
 from netui.ui.widgets.tabs import PlaceTabs
-from netui.world import World
 
 if TYPE_CHECKING:
     from netui.ui.app import NetuiApp
+    from netui.world import World
 
 T = TypeVar("T")
 

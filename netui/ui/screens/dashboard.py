@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,7 +13,9 @@ from textual.widgets import Static
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import count, long_date, plain, plan_label
 from netui.ui.widgets.reach_chart import ReachChart
-from netui.world import World
+
+if TYPE_CHECKING:
+    from netui.world import World
 
 
 def read_dashboard(world: World) -> dict:

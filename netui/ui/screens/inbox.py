@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,7 +14,9 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 from netui.ui.modals.reply import ReplyModal
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import category_label, kind_label, long_date, plain
-from netui.world import World
+
+if TYPE_CHECKING:
+    from netui.world import World
 
 STATE_STYLES = {
     "sent": "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,7 +13,9 @@ from textual.widgets import Static
 
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import category_label, degree_badge, plain, plan_label, route_sentence
-from netui.world import World
+
+if TYPE_CHECKING:
+    from netui.world import World
 
 
 def read_profile(member_id: int):

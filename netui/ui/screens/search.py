@@ -9,6 +9,7 @@ rows scroll as smoothly as ten.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -19,12 +20,16 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Select, Static
 
 from netui.core.model import Degree
-from netui.store.search import SearchFilters
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import count, degree_badge, plain, route_action, route_sentence
-from netui.world import World
 
-RESULT_LIMIT = 1_000
+# How many results to ask for: few at first, so each keystroke's answer comes back
+# quickly; more as the user scrolls towards the end of what is loaded.
+LIMITS = (200, 2_000, 10_000)
+# Rows go into the table a page at a time, the next page when the cursor nears the end:
+# a DataTable measures every cell it is given, so a thousand rows at once would stall
+# each keystroke for a few hundred milliseconds.
+PAGE = 50
 # Below this width a result takes two lines (name over headline · company), so that
 # nothing that matters is cut off on an 80-column terminal.
 WIDE_ENOUGH = 140
@@ -48,6 +53,10 @@ NARROW_COLUMNS = (
     ("Action", 13, 0),
 )
 
+if TYPE_CHECKING:
+    from netui.store.search import SearchFilters
+    from netui.world import World
+
 
 def column_widths(columns: tuple[tuple[str, int, int], ...], width: int) -> list[tuple[str, int]]:
     fixed = sum(w for _label, w, _weight in columns)
@@ -66,6 +75,18 @@ class Query:
 class Results:
     query: Query
     rows: list[dict]
+    wide: bool  # the layout the cells were made for
+    cells: list[list[Text]]  # made in the worker, so the event loop only adds them
+    limit: int
+
+    @property
+    def complete(self) -> bool:
+        return len(self.rows) < self.limit
+
+    @property
+    def next_limit(self) -> int | None:
+        bigger = [limit for limit in LIMITS if limit > self.limit]
+        return None if self.complete or not bigger else bigger[0]
 
 
 class ResultsTable(DataTable):
@@ -140,6 +161,8 @@ class SearchScreen(PlaceScreen):
         super().__init__()
         self.results: list[dict] = []
         self.shown_query: Query | None = None
+        self.shown: Results | None = None
+        self.columns: list[tuple[str, int]] = []
 
     def compose_body(self) -> ComposeResult:
         yield Input(
@@ -164,6 +187,8 @@ class SearchScreen(PlaceScreen):
         self.run_search()
 
     def current_query(self) -> Query:
+        from netui.store.search import SearchFilters  # imported late: see StartScreen.start
+
         def field(name: str) -> str | None:
             return self.query_one(f"#{name}", Input).value.strip() or None
 
@@ -177,11 +202,14 @@ class SearchScreen(PlaceScreen):
         )
         return Query(self.query_one("#query", Input).value, filters)
 
-    def run_search(self) -> None:
-        query = self.current_query()
+    def run_search(self, query: Query | None = None, limit: int = LIMITS[0]) -> None:
+        query = query or self.current_query()
+        wide = self.size.width >= WIDE_ENOUGH
 
         def search(world: World) -> Results:
-            return Results(query, world.search(query.text, query.filters, limit=RESULT_LIMIT))
+            rows = world.search(query.text, query.filters, limit=limit)
+            cells = [result_cells(row, wide) for row in rows]
+            return Results(query, rows, wide, cells, limit)
 
         self.ask(search, self.show, group="search")
 
@@ -210,65 +238,72 @@ class SearchScreen(PlaceScreen):
     # ── showing ──────────────────────────────────────────────────────────────
 
     def show(self, results: Results) -> None:
+        more = self.shown is not None and self.shown.query == results.query
+        more = more and self.shown.limit < results.limit and self.shown.wide == results.wide
         self.results = results.rows
         self.shown_query = results.query
-        self.fill_table()
-
-    def fill_table(self) -> None:
-        table = self.query_one(ResultsTable)
-        wide = self.size.width >= WIDE_ENOUGH
-        table.clear(columns=True)
-        for label, width in column_widths(
-            WIDE_COLUMNS if wide else NARROW_COLUMNS, self.size.width
-        ):
-            table.add_column(label, width=width)
-        for row in self.results:
-            table.add_row(*self._cells(row, wide), key=str(row["id"]), height=1 if wide else 2)
-        self._show_detail()
-
-    @staticmethod
-    def _cells(row: dict, wide: bool) -> list[Text]:
-        action = route_action(row["route"], row.get("route_reasons", ()))
-        numbers = [
-            Text(str(row["mutual"]), justify="right"),
-            Text(str(row["shared_groups"]), justify="right"),
-        ]
-        if wide:
-            return [
-                degree_badge(row["degree"]),
-                plain(row["name"], "bold"),
-                plain(row["headline"]),
-                plain(row["company"]),
-                plain(row["country"]),
-                *numbers,
-                action,
-            ]
-        who = plain(row["name"], "bold")
-        who.append("\n")
-        who.append_text(plain(f"{row['headline']} · {row['company']}", "dim"))
-        who.no_wrap, who.overflow = True, "ellipsis"  # each line cut with …, never wrapped
-        return [degree_badge(row["degree"]), who, plain(row["country"]), *numbers, action]
-
-    def on_resize(self) -> None:
-        if self.shown_query is not None:
+        self.shown = results
+        if more:  # the same search, further: keep the table, add what follows
+            self.add_page()
+        else:
             self.fill_table()
 
+    def fill_table(self) -> None:
+        """The columns for this width, and the first page of results."""
+        shown = self.shown
+        if shown is None:
+            return
+        if shown.wide != (self.size.width >= WIDE_ENOUGH):  # the layout changed: ask again
+            self.run_search()
+            return
+        table = self.query_one(ResultsTable)
+        columns = column_widths(WIDE_COLUMNS if shown.wide else NARROW_COLUMNS, self.size.width)
+        if columns != self.columns:  # new columns only when the width asks for them
+            table.clear(columns=True)
+            for label, width in columns:
+                table.add_column(label, width=width)
+            self.columns = columns
+        else:
+            table.clear()
+        self.add_page()
+        self._show_detail()
+
+    def add_page(self) -> None:
+        shown, table = self.shown, self.query_one(ResultsTable)
+        if shown is None:
+            return
+        start = table.row_count
+        if start >= len(shown.rows) and shown.next_limit:
+            self.run_search(shown.query, shown.next_limit)  # fetch further; added on arrival
+            return
+        for row, cells in zip(
+            shown.rows[start : start + PAGE], shown.cells[start : start + PAGE], strict=True
+        ):
+            table.add_row(*cells, key=str(row["id"]), height=1 if shown.wide else 2)
+
+    def on_resize(self) -> None:
+        self.fill_table()
+
     @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        table = self.query_one(ResultsTable)
+        if table.cursor_row >= table.row_count - PAGE // 4:
+            self.add_page()
+        self._show_detail()
+
     def _show_detail(self) -> None:
         detail = self.query_one("#result-detail", Static)
         table = self.query_one(ResultsTable)
         if not self.results:
             detail.update(self._empty_text())
             return
-        member = table.member_id
-        row = next((r for r in self.results if r["id"] == member), self.results[0])
+        row = self.results[min(table.cursor_row, len(self.results) - 1)]
         text = Text()
-        limit_note = (
-            f"first {RESULT_LIMIT:,} results · "
-            if len(self.results) >= RESULT_LIMIT
-            else f"{count(len(self.results), 'result')} · "
-        )
-        text.append(limit_note, style="dim")
+        shown = self.shown
+        if shown is None or shown.complete:
+            text.append(f"{count(len(self.results), 'result')} · ", style="dim")
+        else:
+            text.append(f"{len(self.results):,}+ results · ", style="dim")
         text.append_text(plain(row["name"], "bold"))
         text.append(f" · {row['mutual']} mutual · {row['shared_groups']} shared groups · ")
         text.append_text(
@@ -300,3 +335,27 @@ class SearchScreen(PlaceScreen):
             self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
 
         self.act(lambda world: world.connect(member_id), invited)
+
+
+def result_cells(row: dict, wide: bool) -> list[Text]:
+    """One result as table cells: every member text a plain Text, never markup."""
+    action = route_action(row["route"], row.get("route_reasons", ()))
+    numbers = [
+        Text(str(row["mutual"]), justify="right"),
+        Text(str(row["shared_groups"]), justify="right"),
+    ]
+    if wide:
+        return [
+            degree_badge(row["degree"]),
+            plain(row["name"], "bold"),
+            plain(row["headline"]),
+            plain(row["company"]),
+            plain(row["country"]),
+            *numbers,
+            action,
+        ]
+    who = plain(row["name"], "bold")
+    who.append("\n")
+    who.append_text(plain(f"{row['headline']} · {row['company']}", "dim"))
+    who.no_wrap, who.overflow = True, "ellipsis"  # each line cut with …, never wrapped
+    return [degree_badge(row["degree"]), who, plain(row["country"]), *numbers, action]

@@ -19,13 +19,13 @@ from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
 from netui.errors import NetuiError
-from netui.synth.network import Network
-from netui.world import Progress, World
 
 if TYPE_CHECKING:
+    from netui.synth.network import Network
     from netui.ui.app import NetuiApp
 
-MakeNetwork = Callable[[Progress], Network]
+Progress = Callable[[str, float], None]  # (phase, fraction done), as World.build reports
+MakeNetwork = Callable[[Progress], "Network"]
 # Progress is reported from the seeding thread; hopping to the event loop for every
 # tiny step would slow seeding down, so only a visible change is passed on.
 REPORT_EVERY_SECONDS = 0.1
@@ -66,6 +66,10 @@ class StartScreen(Screen):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def start(self) -> None:
+        # Imported here, in the worker: the World brings sqlite-utils and networkx, a
+        # quarter of a second of imports the first frame need not wait for.
+        from netui.world import World
+
         try:
             if self.first_run:
                 World.build(self.db_path, self.make_network, progress=self._throttled())
