@@ -435,7 +435,7 @@ class World:
         })
         if cost:
             posting = credits.spend(
-                messaging.lots(self.db, me, live_on=today), today,
+                messaging.lots(self.db, me), today,
                 message_id=message_id, cause=f"InMail to {member['name']}",
             )
             messaging.post(self.db, me, posting)
@@ -528,11 +528,13 @@ class World:
 
     # ── inbox and sent (R7) ──────────────────────────────────────────────────
 
-    def inbox(self) -> list[dict]:
-        """Conversations newest first, with unread counts (R7.1)."""
+    def inbox(self, limit: int = 200) -> list[dict]:
+        """The `limit` most recent conversations, newest first, with unread counts (R7.1)."""
+        if limit < 1:
+            raise BadInput("The inbox shows at least one conversation; use a limit of 1 or more.")
         return [
             {**c, "last_from_me": bool(c["last_from_me"])}
-            for c in messaging.conversations(self.db, self.me)
+            for c in messaging.conversations(self.db, self.me, limit)
         ]
 
     def thread(self, member_id: int, *, mark_read: bool = True) -> list[dict]:
@@ -647,18 +649,12 @@ class World:
     def credits(self, *, ledger_limit: int = 100) -> dict:
         """Balance, plan, lots, score and the newest ledger entries (R5)."""
         today, me = self.today, self.me
-        lots = messaging.lots(self.db, me, live_on=today)
         account = messaging.account(self.db, me)
         plan = self.my_plan()
         next_grant = None
         if plan.is_premium and account["billing_day"]:
             next_grant = credits.next_billing_date(account["billing_day"], today).isoformat()
-        window = [
-            {"message_id": s["message_id"], "to_name": s["to_name"], "days_left": left}
-            for s in (self._sent_item(m, today) for m in messaging.sent_inmails(
-                self.db, me, since=today - credits.REFUND_WINDOW))
-            if (left := s["refund_days_left"]) is not None
-        ]
+        window, in_window = self._refund_window()
         return {
             "balance": messaging.balance(self.db, me),
             "plan": plan.value,
@@ -666,11 +662,12 @@ class World:
             "next_grant": next_grant,
             "pending_plan": account["pending_plan"],
             "pending_from": account["pending_from"],
-            "lots": [lot.as_json() for lot in lots if lot.is_live(today)],
+            "lots": messaging.credits_by_expiry(self.db, me, today),
             **self._score_and_expiry(),
             "refund_policy": self.refund_policy().value,
             "policy_meaning": self.refund_policy().meaning,
             "in_refund_window": window,
+            "in_refund_window_count": in_window,
             "ledger": messaging.ledger(self.db, me, ledger_limit),
             "ledger_total": messaging.ledger_size(self.db, me),
             "history": self._balance_history(),
@@ -679,11 +676,14 @@ class World:
     def _score_and_expiry(self) -> dict:
         """What the dashboard and the credits panel both show beside the balance."""
         today = self.today
-        first = credits.next_expiry(messaging.lots(self.db, self.me, live_on=today), today)
+        upcoming = messaging.credits_by_expiry(self.db, self.me, today)
+        first = upcoming[0]["expires"] if upcoming else None
         score = self._score()
         return {
-            "next_expiry": first and {"amount": first.remaining,
-                                      "date": first.expires.isoformat()},
+            "next_expiry": first and {
+                "amount": sum(lot["amount"] for lot in upcoming if lot["expires"] == first),
+                "date": first,
+            },
             "score": score.response_rate,
             "score_text": score.describe(),
             "open_rate": score.open_rate,
@@ -692,10 +692,34 @@ class World:
 
     def _score(self) -> credits.Score:
         today = self.today
-        inmails = messaging.sent_inmails(self.db, self.me, since=today - credits.SCORE_WINDOW)
+        outcomes = messaging.inmail_outcomes(self.db, self.me, today - credits.SCORE_WINDOW)
         return credits.score(
-            ((_day(m["sent"]), _day(m["opened"]), _day(m["answered"])) for m in inmails), today
+            (outcome[:3] for outcome in outcomes for _ in range(outcome[3])), today
         )
+
+    def _refund_window(self) -> tuple[list[dict], int]:
+        """The InMails whose credit may still come back, soonest decided first (up to
+        REFUND_WINDOW_SHOWN of them), and how many there are in all."""
+        today, me = self.today, self.me
+        since = today - credits.REFUND_WINDOW
+        open_groups = []
+        for group in messaging.refundable_groups(self.db, me, since):
+            left = credits.refund_days_left(
+                RefundPolicy(group["refund_policy"]), _day(group["sent"]), today,
+                opened=today if group["opened"] else None,
+                answered=today if group["answered"] else None,
+            )
+            if left is not None:
+                open_groups.append((left, group))
+        open_groups.sort(key=lambda g: (g[0], g[1]["sent"]))
+        shown: list[dict] = []
+        for left, group in open_groups:
+            room = REFUND_WINDOW_SHOWN - len(shown)
+            if room <= 0:
+                break
+            shown += [{**m, "days_left": left}
+                      for m in messaging.refundable_in_group(self.db, me, since, group, room)]
+        return shown, sum(group["count"] for _, group in open_groups)
 
     def _balance_history(self, days: int = 90) -> list[dict]:
         """The balance at the end of each of the last `days` days, for the chart."""
@@ -725,7 +749,7 @@ class World:
             account = messaging.account(self.db, me)
             change = credits.change_plan(
                 self.my_plan(), plan, billing_day=account["billing_day"],
-                lots=messaging.lots(self.db, me, live_on=today), today=today,
+                lots=messaging.lots(self.db, me), today=today,
             )
             if change.effective == today:
                 self._apply_plan(change, account, today)
@@ -751,7 +775,7 @@ class World:
             self._grant(owner, change.new, day)
 
     def _grant(self, owner: int, plan: Plan, day: date) -> int:
-        posting = credits.grant(plan, messaging.lots(self.db, owner, live_on=day), day,
+        posting = credits.grant(plan, messaging.lots(self.db, owner), day,
                                 lot_id=messaging.next_lot_id(self.db))
         if posting is None:
             return 0
@@ -788,9 +812,7 @@ class World:
         """One simulated day, in the order R6.1 gives."""
         self._expire(day, events)
         self._bill(day, events)
-        for m in messaging.opening_on(self.db, day):
-            messaging.update_message(self.db, m["id"], opened=day.isoformat())
-            events["opened"] += 1
+        events["opened"] += messaging.open_due(self.db, day)
         for m in messaging.answering_on(self.db, day):
             self._answered(m, day, events)
         for m in messaging.refunding_on(self.db, day):
@@ -804,8 +826,8 @@ class World:
             events["new_messages"] += 1
 
     def _expire(self, day: date, events: Counter[str]) -> None:
-        for owner in messaging.owners_with_lots(self.db):
-            for posting in credits.expire(messaging.lots(self.db, owner, live_on=day), day):
+        for owner in messaging.owners_with_credits_expiring(self.db, day):
+            for posting in credits.expire(messaging.lots(self.db, owner, expiring_by=day), day):
                 messaging.post(self.db, owner, posting)
                 events["expired"] += -posting.entry.amount
 
@@ -904,6 +926,7 @@ class World:
 
 
 GROUP_MESSAGES_PER_MONTH = 15
+REFUND_WINDOW_SHOWN = 50
 MAX_ADVANCE_DAYS = 3_660
 EVENT_KINDS = ("opened", "accepted", "declined", "replied", "refunded", "expired", "granted",
                "invitations_accepted", "new_messages")

@@ -22,15 +22,33 @@ def rows(db: sqlite_utils.Database, sql: str, params: dict | tuple = ()) -> list
 # ── credits ──────────────────────────────────────────────────────────────────
 
 
-def lots(db: sqlite_utils.Database, owner: int, *, live_on: date | None = None) -> list[Lot]:
-    """An owner's lots (only those with credits left when `live_on` is given)."""
-    sql = "SELECT id, source, amount, remaining, credited, expires FROM lots WHERE owner = ?"
-    if live_on is not None:
-        sql += " AND remaining > 0"
+def lots(db: sqlite_utils.Database, owner: int, *, expiring_by: date | None = None) -> list[Lot]:
+    """An owner's lots that still hold credits, soonest to expire first.
+
+    With `expiring_by`, only those expiring by that day: a day of the clock looks at
+    the few lots that end, not at every refunded credit still alive.
+    """
+    sql = ("SELECT id, source, amount, remaining, credited, expires FROM lots "
+           "WHERE owner = ? AND remaining > 0")
+    params: list = [owner]
+    if expiring_by is not None:
+        sql += " AND expires <= ?"
+        params.append(expiring_by.isoformat())
     return [
         Lot(i, LotSource(src), amount, remaining, date.fromisoformat(c), date.fromisoformat(e))
-        for i, src, amount, remaining, c, e in db.execute(sql + " ORDER BY expires, id", (owner,))
+        for i, src, amount, remaining, c, e in db.execute(sql + " ORDER BY expires, id", params)
     ]
+
+
+def credits_by_expiry(db: sqlite_utils.Database, owner: int, today: date) -> list[dict]:
+    """Live credits grouped by the day they expire (and where they came from)."""
+    return rows(
+        db,
+        "SELECT sum(remaining) AS amount, source, min(credited) AS credited, expires FROM lots "
+        "WHERE owner = ? "
+        "AND remaining > 0 AND expires > ? GROUP BY expires, source ORDER BY expires, source",
+        (owner, today.isoformat()),
+    )
 
 
 def next_lot_id(db: sqlite_utils.Database) -> int:
@@ -84,8 +102,10 @@ def daily_net(db: sqlite_utils.Database, owner: int) -> list[tuple[str, int]]:
     ).fetchall()
 
 
-def owners_with_lots(db: sqlite_utils.Database) -> list[int]:
-    return [r[0] for r in db.execute("SELECT DISTINCT owner FROM lots ORDER BY owner")]
+def owners_with_credits_expiring(db: sqlite_utils.Database, day: date) -> list[int]:
+    return [r[0] for r in db.execute(
+        "SELECT DISTINCT owner FROM lots WHERE remaining > 0 AND expires <= ? ORDER BY owner",
+        (day.isoformat(),))]
 
 
 # ── accounts ────────────────────────────────────────────────────────────────
@@ -142,7 +162,7 @@ def conversations_opened(db: sqlite_utils.Database, sender: int, kind: str,
     ).fetchone()[0]
 
 
-def conversations(db: sqlite_utils.Database, me: int) -> list[dict]:
+def conversations(db: sqlite_utils.Database, me: int, limit: int) -> list[dict]:
     """One row per member I exchanged messages with, newest activity first."""
     return rows(
         db,
@@ -160,8 +180,9 @@ def conversations(db: sqlite_utils.Database, me: int) -> list[dict]:
         JOIN members m ON m.id = c.other
         JOIN messages last ON last.id = c.last_id
         ORDER BY c.last_date DESC, c.last_id DESC
+        LIMIT :limit
         """,
-        {"me": me},
+        {"me": me, "limit": limit},
     )
 
 
@@ -199,12 +220,59 @@ def sent_inmails(db: sqlite_utils.Database, me: int, *, since: date | None = Non
     return rows(db, sql + " ORDER BY msg.sent DESC, msg.id DESC", params)
 
 
+def inmail_outcomes(db: sqlite_utils.Database, me: int, since: date) -> list[tuple]:
+    """(sent, opened, answered, how many) of my InMails sent after `since`, for the score.
+
+    Grouped in SQL: ten thousand InMails share a few hundred distinct outcomes.
+    """
+    return [
+        (*(d and date.fromisoformat(d) for d in row[:3]), row[3])
+        for row in db.execute(
+            "SELECT sent, opened, answered, count(*) FROM messages WHERE sender = ? "
+            "AND kind = 'inmail' AND reply_to IS NULL AND sent > ? "
+            "GROUP BY sent, opened, answered", (me, since.isoformat()))
+    ]
+
+
+REFUNDABLE = ("sender = :me AND kind = 'inmail' AND reply_to IS NULL AND cost > 0 "
+              "AND refunded IS NULL AND sent > :since")
+
+
+def refundable_groups(db: sqlite_utils.Database, me: int, since: date) -> list[dict]:
+    """My paid InMails sent after `since` whose credit has not come back, grouped by what
+    decides their refund window: policy, sending day, and whether opened or answered yet."""
+    return rows(
+        db,
+        "SELECT refund_policy, sent, opened IS NOT NULL AS opened, "
+        "answered IS NOT NULL AS answered, count(*) AS count FROM messages "
+        f"WHERE {REFUNDABLE} GROUP BY refund_policy, sent, 3, 4",
+        {"me": me, "since": since.isoformat()},
+    )
+
+
+def refundable_in_group(
+    db: sqlite_utils.Database, me: int, since: date, group: dict, limit: int
+) -> list[dict]:
+    return rows(
+        db,
+        "SELECT msg.id AS message_id, msg.recipient AS \"to\", m.name AS to_name "
+        "FROM messages msg JOIN members m ON m.id = msg.recipient "
+        f"WHERE {REFUNDABLE.replace('sender', 'msg.sender')} AND refund_policy = :policy "
+        "AND msg.sent = :sent AND (opened IS NOT NULL) = :opened "
+        "AND (answered IS NOT NULL) = :answered ORDER BY msg.id LIMIT :limit",
+        {"me": me, "since": since.isoformat(), "policy": group["refund_policy"],
+         "sent": group["sent"], "opened": group["opened"], "answered": group["answered"],
+         "limit": limit},
+    )
+
+
 # ── what the clock reveals on one day ───────────────────────────────────────
 
 
-def opening_on(db: sqlite_utils.Database, day: date) -> list[dict]:
-    return rows(db, "SELECT * FROM messages WHERE fate_opened = ? AND opened IS NULL ORDER BY id",
-                (day.isoformat(),))
+def open_due(db: sqlite_utils.Database, day: date) -> int:
+    """Mark opened what its recipient opens on `day`; how many."""
+    return db.execute("UPDATE messages SET opened = ? WHERE fate_opened = ? AND opened IS NULL",
+                      (day.isoformat(), day.isoformat())).rowcount
 
 
 def answering_on(db: sqlite_utils.Database, day: date) -> list[dict]:

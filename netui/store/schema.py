@@ -124,6 +124,7 @@ MIGRATIONS: tuple[str, ...] = (
         expires TEXT NOT NULL
     );
     CREATE INDEX lots_by_owner ON lots (owner, expires);
+    CREATE INDEX lots_with_credits ON lots (expires) WHERE remaining > 0;
     -- Append-only: the balance is the sum of an owner's entries (R5.7).
     CREATE TABLE ledger (
         id INTEGER PRIMARY KEY,
@@ -135,7 +136,8 @@ MIGRATIONS: tuple[str, ...] = (
         message_id INTEGER REFERENCES messages (id),
         lot_id INTEGER REFERENCES lots (id)
     );
-    CREATE INDEX ledger_by_owner ON ledger (owner, date);
+    -- Indexed on owner alone: SQLite appends the rowid, so "newest entries" needs no sort.
+    CREATE INDEX ledger_by_owner ON ledger (owner);
     CREATE UNIQUE INDEX one_refund_per_inmail ON ledger (message_id) WHERE kind = 'refund';
     CREATE UNIQUE INDEX one_spend_per_inmail ON ledger (message_id) WHERE kind = 'spend';
     -- The billing side of a member I have played: when grants arrive, what changes next.
