@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from random import Random
 
+from netui.core.model import Plan
 from netui.synth.graph import Affiliations, build_graph
 from netui.synth.groups import Membership, build_groups
 from netui.synth.members import generate_members
@@ -54,6 +55,7 @@ def generate(recipe: Recipe, progress: ProgressCallback | None = None) -> Networ
             _phase(report, "connections"),
         )
         me = pick_me(recipe, graph.degree, _stream(recipe, "me"))
+        people.rows[me - 1] = with_plan(people.rows[me - 1], Plan(recipe.me_plan))
         report("groups", 0.0)
         groups = build_groups(
             Membership(people.industry, people.country, people.skills),
@@ -75,6 +77,14 @@ def generate(recipe: Recipe, progress: ProgressCallback | None = None) -> Networ
         seed=recipe.seed,
         source=recipe.name,
     )
+
+
+def with_plan(row: tuple, plan: Plan) -> tuple:
+    """A member row moved to `plan`; Open Profile only stays on a premium plan (R8)."""
+    values = dict(zip(MEMBER_COLUMNS, row, strict=True))
+    values["plan"] = plan.value
+    values["open_profile"] = values["open_profile"] if plan.is_premium else 0
+    return tuple(values[c] for c in MEMBER_COLUMNS)
 
 
 def pick_me(recipe: Recipe, degree: list[int], rng: Random) -> int:

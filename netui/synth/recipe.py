@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+from netui.core.model import Plan
 from netui.errors import BadInput
 from netui.synth.countries import COUNTRIES
 
@@ -37,6 +38,7 @@ class Recipe:
     me: int | Literal["auto"] = "auto"
     me_connections: tuple[int, int] = (100, 500)  # "auto" picks "me" within this range …
     me_prefers: int = 250  # … as close to this count as possible
+    me_plan: str = "premium-business"  # the plan I start on: InMail credits from day one
     groups_per_member: float = 2.0  # mean group memberships per member
     seed: int = 0
 
@@ -150,6 +152,8 @@ def _validated(r: Recipe, path: Path) -> Recipe:
         raise bad("me_connections", "must be two whole numbers [low, high] with 1 <= low <= high")
     if not _is_int(r.me_prefers) or r.me_prefers < 1:
         raise bad("me_prefers", "must be a whole number above 0")
+    if r.me_plan not in {plan.value for plan in Plan}:
+        raise bad("me_plan", f"must be one of {', '.join(plan.value for plan in Plan)}")
     if not _is_number(r.groups_per_member) or not 0 < r.groups_per_member <= 50:
         raise bad("groups_per_member", "must be a number above 0 and at most 50")
     if not _is_int(r.seed) or r.seed < 0:
