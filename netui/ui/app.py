@@ -148,6 +148,8 @@ class NetuiApp(App[None]):
         if action in ("go", "advance", "advance_month"):
             # Not before the network exists, and not from under a form being filled in.
             return self.gate is not None and not isinstance(self.screen, ModalScreen)
+        if action == "quit":  # q in a form or a choice closes nothing by surprise
+            return not isinstance(self.screen, ModalScreen)
         return True
 
     def action_go(self, place: str) -> None:

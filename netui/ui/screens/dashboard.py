@@ -11,15 +11,26 @@ from textual.containers import Grid
 from textual.widgets import Static
 
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import count, long_date, plain, plan_label
+from netui.ui.screens.inbox import STATE_STYLES, credit_state
+from netui.ui.text import count, kind_label, long_date, plain, plan_label
 from netui.ui.widgets.reach_chart import ReachChart
 
 if TYPE_CHECKING:
     from netui.world import World
 
 
+# The "latest" row only earns its place on a tall terminal; below this it is hidden.
+LATEST_MIN_HEIGHT = 32
+LATEST_ROWS = 12
+
+
 def read_dashboard(world: World) -> dict:
-    return {"stats": world.stats(), "me": world.member(world.me)}
+    return {
+        "stats": world.stats(),
+        "me": world.member(world.me),
+        "inbox": world.inbox()[:LATEST_ROWS],
+        "sent": world.sent()[:LATEST_ROWS],
+    }
 
 
 class Panel(Static):
@@ -43,6 +54,8 @@ class DashboardScreen(PlaceScreen):
             yield chart
             yield Panel("Messages", id="dash-messages")
             yield Panel("Go", id="dash-keys")
+            yield Panel("Latest conversations", id="dash-latest")
+            yield Panel("My latest InMails", id="dash-inmails")
 
     def reload(self) -> None:
         self.ask(read_dashboard, self.show)
@@ -55,6 +68,14 @@ class DashboardScreen(PlaceScreen):
         self.query_one("#dash-credits", Static).update(credit_lines(stats))
         self.query_one("#dash-messages", Static).update(message_lines(stats))
         self.query_one("#dash-keys", Static).update(self.key_lines())
+        self.query_one("#dash-latest", Static).update(latest_lines(data["inbox"]))
+        self.query_one("#dash-inmails", Static).update(inmail_lines(data["sent"]))
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        tall = self.size.height >= LATEST_MIN_HEIGHT
+        for panel in ("#dash-latest", "#dash-inmails"):
+            self.query_one(panel).display = tall
 
     def key_lines(self) -> Table:
         """Two columns of keys: where to go, and what to do. Remapped keys show as remapped."""
@@ -140,4 +161,32 @@ def message_lines(stats: dict) -> Text:
     left = stats.get("group_messages_left")
     if left is not None:
         text.append(f"\n{left} free group messages left", style="dim")
+    return text
+
+
+def latest_lines(conversations: list[dict]) -> Text:
+    if not conversations:
+        return Text("No messages yet: advance the clock.", style="dim")
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for c in conversations:
+        text.append("● " if c.get("unread") else "  ", style="bold cyan")
+        text.append_text(plain(c["name"], "bold" if c.get("unread") else ""))
+        about = " ".join((c.get("subject") or c.get("preview") or "").split())
+        text.append_text(plain(f" · {kind_label(c.get('kind'))} · {about}", "dim"))
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+def inmail_lines(sent: list[dict]) -> Text:
+    if not sent:
+        return Text("No InMails sent yet: find someone in Search.", style="dim")
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for item in sent:
+        text.append_text(plain(item["to_name"], "bold"))
+        text.append(f" · {item['state']}", style=STATE_STYLES.get(item["state"], ""))
+        text.append(" · ")
+        text.append_text(credit_state(item))
+        text.append("\n")
+    text.rstrip()
     return text

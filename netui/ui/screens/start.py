@@ -94,7 +94,8 @@ class StartScreen(Screen):
         return report
 
     def show_progress(self, phase: str, fraction: float) -> None:
-        self.query_one("#start-phase", Label).update(Text(f"{phase}…"))
+        said = phase[:1].upper() + phase[1:]  # phases may be named in lower case
+        self.query_one("#start-phase", Label).update(Text(f"{said}…"))
         self.query_one(ProgressBar).update(progress=max(0.0, min(1.0, fraction)))
 
     def failed(self, message: str, reasons: list[str]) -> None:
