@@ -106,14 +106,14 @@ class World:
         network = make_network(progress)
         partial = path.with_name(path.name + ".partial")
         partial.unlink(missing_ok=True)
-        db = open_database(partial, create=True)
+        db = open_database(partial, create=True, bulk=True)
         try:
-            with transaction(db):
+            with transaction(db), store.indexes_deferred(db, progress):
                 store.write_network(db, network, progress)
                 cls._write_start(db, network, progress)
                 store.set_meta(db, refund_policy=refund_policy.value)
                 cls(db)._open_account(network.me)
-            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.execute("PRAGMA journal_mode = WAL")  # what every later open expects
         finally:
             db.conn.close()
         for leftover in ("-wal", "-shm"):

@@ -20,8 +20,15 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 LATEST_VERSION = len(MIGRATIONS)
 
 
-def open_database(path: Path, *, create: bool = False) -> sqlite_utils.Database:
-    """Open (or with `create`, make) a netui database and bring its schema up to date."""
+def open_database(
+    path: Path, *, create: bool = False, bulk: bool = False
+) -> sqlite_utils.Database:
+    """Open (or with `create`, make) a netui database and bring its schema up to date.
+
+    `bulk` is for building a new network into a scratch file that is moved into place
+    only when complete: no journal and no fsync, since a crash just leaves the scratch
+    file to delete. It roughly halves the time to store a million members.
+    """
     path = Path(path)
     fresh = not path.exists() or path.stat().st_size == 0
     if fresh and not create:
@@ -34,8 +41,13 @@ def open_database(path: Path, *, create: bool = False) -> sqlite_utils.Database:
     path.parent.mkdir(parents=True, exist_ok=True)
     # isolation_level=None: we open transactions ourselves, one per user action.
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
+    if bulk:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -524288")  # 512 MiB for index building
+    else:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     db = sqlite_utils.Database(conn)
     migrate(db)

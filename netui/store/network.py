@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import sqlite_utils
 
 from netui.core.degrees import Standing
+from netui.store.schema import BULK_INDEXES
 from netui.synth.network import MEMBER_COLUMNS, Network
 
 if TYPE_CHECKING:
@@ -21,6 +23,17 @@ if TYPE_CHECKING:
 
 Progress = Callable[[str, float], None]
 BATCH = 50_000
+
+
+@contextmanager
+def indexes_deferred(db: sqlite_utils.Database, progress: Progress) -> Iterator[None]:
+    """Drop the big tables' secondary indexes for a bulk load and build them after."""
+    for name in BULK_INDEXES:
+        db.execute(f"DROP INDEX IF EXISTS {name}")
+    yield
+    for name, sql in BULK_INDEXES.items():
+        progress("Building indexes", list(BULK_INDEXES).index(name) / len(BULK_INDEXES))
+        db.execute(sql)
 
 
 def write_network(db: sqlite_utils.Database, network: Network, progress: Progress) -> None:

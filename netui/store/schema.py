@@ -9,9 +9,18 @@ from __future__ import annotations
 # Stamped into every netui database so a foreign SQLite file is recognised as such.
 APPLICATION_ID = 0x6E657475  # "netu"
 
+# Secondary indexes of the big tables. A bulk load drops them and builds them once at
+# the end: one sort instead of ten million index updates.
+BULK_INDEXES = {
+    "connections_by_b": "CREATE INDEX connections_by_b ON connections (b, a)",
+    "group_members_by_member":
+        "CREATE INDEX group_members_by_member ON group_members (member_id, group_id)",
+    "reach_by_rank": "CREATE INDEX reach_by_rank ON reach (rank, member_id)",
+}
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: the world — members, connections, groups, my view of the graph, settings.
-    """
+    f"""
     CREATE TABLE meta (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -44,7 +53,7 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (a, b),
         CHECK (a < b)
     ) WITHOUT ROWID;
-    CREATE INDEX connections_by_b ON connections (b, a);
+    {BULK_INDEXES["connections_by_b"]};
     CREATE TABLE groups (
         id INTEGER PRIMARY KEY,
         name TEXT NOT NULL,
@@ -56,7 +65,7 @@ MIGRATIONS: tuple[str, ...] = (
         member_id INTEGER NOT NULL,
         PRIMARY KEY (group_id, member_id)
     ) WITHOUT ROWID;
-    CREATE INDEX group_members_by_member ON group_members (member_id, group_id);
+    {BULK_INDEXES["group_members_by_member"]};
     -- My view of the graph (R2), computed once per persona so opening a database
     -- never rebuilds the world. Members absent from it are out of network.
     -- hops: 1..3, or NULL beyond the third degree; parent: the next member on one
@@ -69,7 +78,7 @@ MIGRATIONS: tuple[str, ...] = (
         shared_groups INTEGER NOT NULL,
         rank INTEGER NOT NULL
     );
-    CREATE INDEX reach_by_rank ON reach (rank, member_id);
+    {BULK_INDEXES["reach_by_rank"]};
     CREATE VIRTUAL TABLE members_fts USING fts5 (
         name, headline, company, industry, skills, city, country,
         content = 'members', content_rowid = 'id',
