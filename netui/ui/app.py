@@ -30,6 +30,7 @@ from netui.ui.screens.inbox import InboxScreen
 from netui.ui.screens.search import SearchScreen
 from netui.ui.screens.settings import SettingsScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen
+from netui.ui.text import long_date
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -45,8 +46,8 @@ PLACES: dict[str, str] = {
 
 EVENT_WORDS = {
     "opened": ("InMail opened", "InMails opened"),
-    "accepted": ("accepted", "accepted"),
-    "declined": ("declined", "declined"),
+    "accepted": ("InMail accepted", "InMails accepted"),
+    "declined": ("InMail declined", "InMails declined"),
     "replied": ("reply", "replies"),
     "refunded": ("credit refunded", "credits refunded"),
     "expired": ("credit expired", "credits expired"),
@@ -181,16 +182,20 @@ class NetuiApp(App[None]):
         if result:
             self.world_changed()
 
-    def key_for(self, binding_id: str) -> str:
-        """The key a user presses for a binding, after their keymap (for hints on screen)."""
+    def key_for(self, binding_id: str, default: str = "") -> str:
+        """The key a user presses for a binding, after their keymap (for hints on screen).
+
+        `default` is the binding's own key, for bindings not active yet (a screen that
+        is still opening).
+        """
         for active in self.screen.active_bindings.values():
             if active.binding.id == binding_id:
                 return self.get_key_display(active.binding)
-        for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id == binding_id:
-                keys = self._keymap.get(binding_id, binding.key)
-                return self.get_key_display(Binding(keys.split(",")[0], binding.action))
-        return "?"
+        own = next(
+            (b.key for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id), default
+        )
+        keys = self._keymap.get(binding_id, own)
+        return self.get_key_display(Binding(keys.split(",")[0], "")) if keys else "?"
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):
@@ -246,13 +251,6 @@ class NetuiApp(App[None]):
         lines = [error.message, *(f"• {reason}" for reason in error.reasons)]
         self.notify("\n".join(lines), severity="error", markup=False, timeout=8)
 
-    def show_unavailable(self) -> None:
-        self.notify(
-            "That part of netui is not available yet in this version.",
-            severity="warning",
-            markup=False,
-        )
-
     def show_unexpected(self, error: BaseException) -> None:
         self.log.error(repr(error))
         self.notify(
@@ -279,8 +277,6 @@ def days_to_next_month(today: date) -> int:
 
 def summarise_events(result: dict) -> str:
     """'Now Mon 19 Jan 2015: 2 InMails opened, 1 reply, 1 credit refunded.'"""
-    from netui.ui.text import long_date
-
     happened = [
         f"{n} {EVENT_WORDS.get(kind, (kind, kind))[n != 1]}"
         for kind, n in result.get("events", {}).items()

@@ -98,8 +98,6 @@ def ask_world(
             answer = app.gate.call(question)
         except NetuiError as error:
             app.call_from_thread(refuse, error)
-        except NotImplementedError:
-            app.call_from_thread(app.show_unavailable)
         except Exception as error:  # a bug: say so plainly, keep the app alive
             app.call_from_thread(app.show_unexpected, error)
         else:

@@ -123,10 +123,6 @@ def long_date(iso: str | None) -> str:
     return day.strftime("%a %d %b %Y")
 
 
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.0f}%" if value <= 1 else f"{value:.0f}%"
-
-
 def count(value: int | None, one: str, many: str | None = None) -> str:
     value = value or 0
     return f"{value:,} {one if value == 1 else (many or one + 's')}"

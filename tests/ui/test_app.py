@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.command import CommandPalette
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, TextArea
 
 from netui.ui.app import NetuiApp, days_to_next_month, summarise_events
 from netui.ui.modals.help import HelpModal
@@ -227,3 +227,16 @@ async def test_an_unexpected_error_is_a_notification_not_a_crash(app):
         errors = [n.message for n in app._notifications if n.severity == "error"]
         assert errors == ["No member with id 999."]
         assert app.return_code is None
+
+
+async def test_the_keymap_reaches_the_forms_too(handmade_db: Path):
+    app = NetuiApp(db_path=handmade_db, keymap={"compose.send": "f9"})
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.compose_to(2, want_inmail=False)  # a message to a 1st-degree connection
+        await settle(pilot)
+        assert "f9 sends" in str(app.screen.query_one("#compose-box").border_subtitle)
+        app.screen.query_one("#body", TextArea).insert("Ciao!")
+        await pilot.press("f9")
+        await settle(pilot)
+        assert ask(app, lambda world: world.thread(2))[-1]["body"] == "Ciao!"

@@ -93,6 +93,7 @@ async def test_accept_or_decline_an_inmail_to_me(app):
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
+        assert "InMail accepted." in [n.message for n in app._notifications]
         answered = ask(app, lambda world: world.thread(conversation["member_id"]))
         assert next(m for m in answered if m["id"] == inmail["id"])["can_answer"] is False
         await pilot.press("a")  # nothing left to accept: the key does nothing

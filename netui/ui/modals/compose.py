@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
-from netui.core.model import Category, Route
+from netui.core.model import Category, Route, given_name
 from netui.errors import NetuiError
 from netui.ui.gate import ask_world
 from netui.ui.modals.choice import bought_message, buy_credits_modal
@@ -92,7 +92,6 @@ class ComposeModal(ModalScreen[dict | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="compose-box") as box:
             box.border_title = "Write"
-            box.border_subtitle = "ctrl+s or f5 sends · tab moves · escape cancels"
             yield Static(Text("Looking up the route…", style="dim"), id="compose-route")
             with Vertical(id="compose-refusal"):
                 yield Static(id="refusal-reasons")
@@ -139,6 +138,11 @@ class ComposeModal(ModalScreen[dict | None]):
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        key = self.app.key_for  # type: ignore[attr-defined]
+        self.query_one("#compose-box").border_subtitle = (
+            f"{key('compose.send', 'ctrl+s')} sends · tab moves · "
+            f"{key('compose.cancel', 'escape')} cancels"
+        )
         self.query_one("#compose-main").display = False
         self.query_one("#compose-refusal").display = False
         self.query_one("#send", Button).disabled = True
@@ -155,13 +159,10 @@ class ComposeModal(ModalScreen[dict | None]):
         self.recipient = recipient
         profile, route = recipient.profile, recipient.route
         box = self.query_one("#compose-box")
-        box.border_title = (
-            "InMail"
-            if recipient.is_inmail
-            else Route(route["route"]).label
-            if route["allowed"]
-            else "Write"
-        )
+        if recipient.is_inmail:
+            box.border_title = "InMail"
+        elif route["allowed"]:
+            box.border_title = Route(route["route"]).label
         head = Text("To ")
         head.append_text(plain(profile["name"], "bold"))
         head.append(" ")
@@ -212,16 +213,8 @@ class ComposeModal(ModalScreen[dict | None]):
         can_connect = profile["degree"] != "1st" and not profile.get("invitation_pending")
         self.query_one("#buy").display = recipient.needs_credits
         self.query_one("#connect").display = can_connect
-        focus = (
-            "#as-message"
-            if can_message
-            else "#buy"
-            if recipient.needs_credits
-            else "#connect"
-            if can_connect
-            else "#close"
-        )
-        self.set_focus(self.query_one(focus, Button))
+        offered = [button for button in self.query("#compose-refusal Button") if button.display]
+        self.set_focus(offered[0])  # the first way out; Close is always there
 
     def _balance_line(self) -> Text:
         recipient = self.recipient
@@ -375,8 +368,8 @@ def counter(used: int, limit: int) -> Text:
 
 def welcomed_lines(recipient: Recipient, chosen: Category | None) -> Text:
     """The recipient's welcomed categories, the chosen one marked match or mismatch (R4.3)."""
-    first = recipient.profile["name"].split()[0] if recipient.profile["name"] else "They"
-    text = plain(first, "bold")
+    profile = recipient.profile
+    text = plain(given_name(profile["name"], profile.get("locale", "")) or "They", "bold")
     text.append(" welcomes:\n", style="bold")
     if not recipient.welcomed:
         text.append("  no InMail categories\n", style="dim")

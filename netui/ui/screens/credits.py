@@ -23,6 +23,9 @@ LEDGER_STYLES = {
 }
 
 
+MIN_CHART_DAYS = 14  # a chart of two days says nothing
+
+
 class CreditsScreen(PlaceScreen):
     PLACE = "credits"
     BINDINGS = [
@@ -52,7 +55,7 @@ class CreditsScreen(PlaceScreen):
     def on_mount(self) -> None:
         self.query_one("#credits-balance").border_title = "Balance"
         self.query_one("#credits-policy").border_title = "Refund policy"
-        self.query_one("#credits-chart").border_title = "Balance over the last 90 days"
+        self.query_one("#credits-chart").border_title = "Balance over time (up to 90 days)"
         self.query_one("#lots", DataTable).add_columns("Credits", "Source", "Credited", "Expires")
         self.query_one("#window", DataTable).add_columns("InMail to", "Days left")
         self.query_one("#ledger", DataTable).add_columns("Date", "Kind", "Amount", "Cause")
@@ -141,7 +144,7 @@ class CreditsScreen(PlaceScreen):
 def since_first_change(history: list[dict]) -> list[dict]:
     """The balance from the day it first moved: the days before I had any are not news."""
     first = next((n for n, day in enumerate(history) if day["balance"]), len(history) - 1)
-    return history[max(0, first - 1) :]
+    return history[max(0, min(first - 1, len(history) - MIN_CHART_DAYS)) :]
 
 
 def plan_modal(current: str | None) -> ChoiceModal[Plan]:

@@ -72,7 +72,6 @@ class DashboardScreen(PlaceScreen):
         self.query_one("#dash-inmails", Static).update(inmail_lines(data["sent"]))
 
     def on_resize(self) -> None:
-        super().on_resize()
         tall = self.size.height >= LATEST_MIN_HEIGHT
         for panel in ("#dash-latest", "#dash-inmails"):
             self.query_one(panel).display = tall

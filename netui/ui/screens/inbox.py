@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -49,6 +50,7 @@ class InboxScreen(PlaceScreen):
         Binding("a", "accept", "Accept", id="inbox.accept", tooltip="Accept this InMail"),
         Binding("x", "decline", "Decline", id="inbox.decline", tooltip="Decline this InMail"),
         Binding("p", "profile", "Profile", id="inbox.profile", tooltip="Open their profile"),
+        Binding("escape", "to_list", "Conversations", id="inbox.list", show=False),
     ]
 
     def __init__(self) -> None:
@@ -220,9 +222,12 @@ class InboxScreen(PlaceScreen):
             return
 
         def answered(_: dict) -> None:
-            self.notify(f"InMail {how}ed.", markup=False)
+            self.notify(f"InMail {how}ed." if how == "accept" else "InMail declined.", markup=False)
 
         self.act(lambda world: getattr(world, how)(message["id"]), answered)
+
+    def action_to_list(self) -> None:
+        self.set_focus(self.query_one("#conversations", DataTable))
 
     def action_profile(self) -> None:
         if self.member_id is not None:
@@ -297,6 +302,4 @@ def message_lines(message: dict, name: str, answer_hint: str) -> Text:
 
 
 def short_date(iso: str | None) -> str:
-    from datetime import date
-
     return date.fromisoformat(iso[:10]).strftime("%d %b") if iso else ""
