@@ -95,6 +95,17 @@ def route_sentence(route: dict) -> Text:
     return text
 
 
+def score_line(numbers: dict) -> Text:
+    """R5.6: the score with the open rate beside it, or why there is none yet."""
+    if numbers.get("score") is None:
+        return Text("No score yet: no InMail sent in the last 90 days", style="dim")
+    return Text.assemble(
+        ("Score ", ""),
+        (str(numbers.get("score_text")), "bold"),
+        f" · open rate {numbers.get('open_rate_text')}",
+    )
+
+
 def kind_label(kind: str | None) -> str:
     return MessageKind(kind).label if kind else ""
 

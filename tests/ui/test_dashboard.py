@@ -29,7 +29,7 @@ async def test_opens_on_the_dashboard_with_the_network_at_a_glance(app):
         credits = text_of(app, "#dash-credits")
         assert "15 credits" in credits  # Premium Business grants 15 on the first day
         assert "next expiry: 15 on Sun 12 Apr 2015" in credits
-        assert "no score yet" in credits
+        assert "No score yet" in credits
         messages = text_of(app, "#dash-messages")
         assert "0 unread messages" in messages
         assert "0 pending invitations" in messages

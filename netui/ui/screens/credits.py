@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 from netui.core.model import Plan
 from netui.ui.modals.choice import ChoiceModal, bought_message, buy_credits_modal
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import long_date, plain, plan_label
+from netui.ui.text import long_date, plain, plan_label, score_line
 
 LEDGER_STYLES = {
     "grant": "green",
@@ -176,9 +176,8 @@ def balance_lines(c: dict) -> Text:
             f"\n→ {plan_label(c['pending_plan'])} from {long_date(c.get('pending_from'))}",
             style="yellow",
         )
-    text.append(f"\nScore {c.get('score_text', 'no score yet')}", style="bold")
-    if c.get("open_rate_text"):
-        text.append(f" · open rate {c['open_rate_text']}")
+    text.append("\n")
+    text.append_text(score_line(c))
     return text
 
 

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.screens.inbox import STATE_STYLES, credit_state
-from netui.ui.text import count, kind_label, long_date, plain, plan_label
+from netui.ui.text import count, kind_label, long_date, plain, plan_label, score_line
 from netui.ui.widgets.reach_chart import ReachChart
 
 if TYPE_CHECKING:
@@ -134,8 +134,6 @@ def network_lines(stats: dict) -> Text:
 
 def credit_lines(stats: dict) -> Text:
     text = Text()
-    if "credits" not in stats:
-        return Text("Credits are not available yet.", style="dim")
     text.append(f"{stats['credits']:,}", style="bold")
     text.append(" credits" if stats["credits"] != 1 else " credit")
     expiry = stats.get("next_expiry")
@@ -143,23 +141,16 @@ def credit_lines(stats: dict) -> Text:
         text.append(f"\nnext expiry: {expiry['amount']} on {long_date(expiry['date'])}")
     else:
         text.append("\nnothing expires", style="dim")
-    text.append("\nScore: ")
-    text.append(str(stats.get("score_text", "no score yet")), style="bold")
-    if stats.get("open_rate") is not None:
-        text.append(f"\nOpen rate: {stats['open_rate_text']}")
+    text.append("\n")
+    text.append_text(score_line(stats))
     return text
 
 
 def message_lines(stats: dict) -> Text:
-    text = Text()
-    unread = stats.get("unread")
-    if unread is None:
-        return Text("Messages are not available yet.", style="dim")
-    text.append(count(unread, "unread message"), style="bold" if unread else "")
-    text.append("\n" + count(stats.get("pending_invitations", 0), "pending invitation"))
-    left = stats.get("group_messages_left")
-    if left is not None:
-        text.append(f"\n{left} free group messages left", style="dim")
+    unread = stats["unread"]
+    text = Text.assemble((count(unread, "unread message"), "bold" if unread else ""))
+    text.append("\n" + count(stats["pending_invitations"], "pending invitation"))
+    text.append(f"\n{stats['group_messages_left']} free group messages left", style="dim")
     return text
 
 
