@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
@@ -30,7 +31,7 @@ from netui.ui.screens.inbox import InboxScreen
 from netui.ui.screens.search import SearchScreen
 from netui.ui.screens.settings import SettingsScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen
-from netui.ui.text import long_date
+from netui.ui.text import long_date, visible
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -246,6 +247,25 @@ class NetuiApp(App[None]):
         self.status = status
 
     # ── errors: notifications, never tracebacks ────────────────────────────────
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: member names and World messages appear in
+        them, and must show as typed (no markup, no control characters)."""
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     def show_error(self, error: NetuiError) -> None:
         lines = [error.message, *(f"• {reason}" for reason in error.reasons)]

@@ -240,3 +240,13 @@ async def test_the_keymap_reaches_the_forms_too(handmade_db: Path):
         await pilot.press("f9")
         await settle(pilot)
         assert ask(app, lambda world: world.thread(2))[-1]["body"] == "Ciao!"
+
+
+async def test_member_text_in_a_notification_is_shown_as_typed(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.notify("[bold]Eve[/] wrote \x1b[31mred")
+        await pilot.pause()
+        notification = list(app._notifications)[-1]
+        assert notification.message == "[bold]Eve[/] wrote ␛[31mred"
+        assert notification.markup is False
