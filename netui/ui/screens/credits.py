@@ -80,7 +80,8 @@ class CreditsScreen(PlaceScreen):
                 )
             )
         self._fill_lots(credits.get("lots", []))
-        self._fill_window(credits.get("in_refund_window", []))
+        window = credits.get("in_refund_window", [])
+        self._fill_window(window, credits.get("in_refund_window_count", len(window)))
         self._fill_ledger(credits.get("ledger", []), credits.get("ledger_total"))
 
     def _fill_lots(self, lots: list[dict]) -> None:
@@ -94,14 +95,15 @@ class CreditsScreen(PlaceScreen):
                 Text(long_date(lot["expires"])),
             )
 
-    def _fill_window(self, window: list[dict]) -> None:
+    def _fill_window(self, window: list[dict], total: int) -> None:
+        """The InMails whose credit may still come back (the World sends the soonest)."""
         table = self.query_one("#window", DataTable)
         table.clear()
         for item in window:
             table.add_row(plain(item["to_name"]), Text(str(item["days_left"]), justify="right"))
         self.query_one("#credits-tabs", TabbedContent).get_tab(
             "tab-window"
-        ).label = f"In refund window ({len(window)})"
+        ).label = f"In refund window ({total:,})"
 
     def _fill_ledger(self, ledger: list[dict], total: int | None) -> None:
         table = self.query_one("#ledger", DataTable)
