@@ -161,7 +161,7 @@ def run_connect(args: argparse.Namespace) -> object:
 
 
 def run_inbox(args: argparse.Namespace) -> object:
-    return open_world(args).inbox()
+    return open_world(args).inbox(limit=args.limit)
 
 
 def run_thread(args: argparse.Namespace) -> object:
@@ -299,7 +299,10 @@ def build_parser() -> Parser:
     p = add("connect", "invite a member to connect (R3.6)", run_connect, "netui connect 42")
     p.add_argument("id", type=member_id)
 
-    add("inbox", "my conversations, newest first (R7)", run_inbox, "netui inbox")
+    p = add("inbox", "my conversations, newest first (R7)", run_inbox, "netui inbox",
+            "netui inbox --limit 1000 --json")
+    p.add_argument("--limit", type=whole_number, default=200,
+                   help="at most this many conversations (200)")
     p = add("thread", "every message with one member (marks them read)", run_thread,
             "netui thread 42")
     p.add_argument("id", type=member_id)

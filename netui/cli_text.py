@@ -173,7 +173,7 @@ def _credits(d: dict) -> str:
     lines += [f"  {lot['amount']:>3} {lot['source']:<8} credited {lot['credited']}, "
               f"expires {lot['expires']}" for lot in d["lots"]] or ["  (none)"]
     if d["in_refund_window"]:
-        lines.append(f"In the refund window: {len(d['in_refund_window'])} InMails")
+        lines.append(f"In the refund window: {d['in_refund_window_count']} InMails")
     lines.append(f"Ledger (newest {len(d['ledger'])} of {d['ledger_total']}):")
     lines += [f"  {e['date']} {e['kind']:<12} {e['amount']:>+4}  {e['cause']}"
               for e in d["ledger"]]
