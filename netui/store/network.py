@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from netui.core.degrees import Standing
-from netui.store.schema import BULK_INDEXES
+from netui.store.schema import BULK_INDEXES, FTS_COLUMNS, INNER_CIRCLE_MAX_RANK, INNER_CIRCLE_ROWS
 from netui.synth.network import MEMBER_COLUMNS, Network
 
 if TYPE_CHECKING:
@@ -126,6 +126,8 @@ def save_standings(db: sqlite_utils.Database, standings: dict[int, Standing]) ->
             for m, s in standings.items()
         ),
     )
+    db.execute("INSERT INTO inner_fts (inner_fts) VALUES ('delete-all')")
+    db.execute(f"INSERT INTO inner_fts (rowid, {FTS_COLUMNS}) {INNER_CIRCLE_ROWS}")
 
 
 def get_meta(db: sqlite_utils.Database, key: str, default=None):
@@ -142,13 +144,29 @@ def set_meta(db: sqlite_utils.Database, **values) -> None:
 
 
 def update_standings(db: sqlite_utils.Database, changed: dict[int, Standing]) -> None:
-    """Write the standings that changed (after a new connection, R2.3)."""
+    """Write the standings that changed (after a new connection, R2.3).
+
+    Members only ever move closer here, so the inner circle's index just gains rows.
+    """
+    ids = list(changed)
+    inner_before = {
+        row[0] for start in range(0, len(ids), 900) for row in db.execute(
+            f"SELECT member_id FROM reach WHERE rank <= {INNER_CIRCLE_MAX_RANK} "
+            f"AND member_id IN ({', '.join('?' * len(ids[start:start + 900]))})",
+            ids[start:start + 900])
+    }
     db.conn.executemany(
         "INSERT INTO reach (member_id, hops, parent, mutual, shared_groups, rank) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET hops = excluded.hops, "
         "parent = excluded.parent, mutual = excluded.mutual, rank = excluded.rank",
         [(m, s.hops, s.parent, s.mutual, s.shared_groups, s.degree.rank)
          for m, s in changed.items()],
+    )
+    joining = [m for m, s in changed.items()
+               if s.degree.rank <= INNER_CIRCLE_MAX_RANK and m not in inner_before]
+    db.conn.executemany(
+        f"INSERT INTO inner_fts (rowid, {FTS_COLUMNS}) {INNER_CIRCLE_ROWS} AND m.id = ?",
+        [(m,) for m in joining],
     )
 
 

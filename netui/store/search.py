@@ -13,11 +13,14 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from netui.core.model import Degree
+from netui.store.schema import INNER_CIRCLE_MAX_RANK
 
 WORD = re.compile(r"\w+")
 MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
 OUT_RANK = Degree.OUT.rank
+# Above this many matches a query is "broad": see search_members.
+BROAD_MATCHES = 20_000
 
 RESULT_COLUMNS = f"""
     m.id, m.name, m.headline, m.company, m.country, m.industry,
@@ -64,20 +67,49 @@ def search_members(
     if not text.strip():
         if not filters.any:  # nothing asked: my connections, a useful start
             where.append("r.rank = 0")
-        sql = (f"SELECT {RESULT_COLUMNS} FROM members m LEFT JOIN reach r ON r.member_id = m.id"
-               f" {_where(where)} ORDER BY degree_rank, m.name LIMIT ?")
+        # Within my network, walk the degree tiers rather than every member.
+        within = not filters.any or (filters.degrees and Degree.OUT not in filters.degrees)
+        source = ("reach r JOIN members m ON m.id = r.member_id" if within
+                  else "members m LEFT JOIN reach r ON r.member_id = m.id")
+        sql = (f"SELECT {RESULT_COLUMNS} FROM {source} {_where(where)} "
+               "ORDER BY degree_rank, m.name LIMIT ?")
         return _rows(db, sql, [*params, limit])
     expression = match_expression(text)
     if expression is None:
         return []
+    if _match_count(db, expression) <= BROAD_MATCHES:
+        return _ranked_matches(db, expression, where, params, limit)
+    # A broad query (a three-letter prefix can match half a million members): ranking
+    # every match costs most of a second. My 1st and 2nd degree come first and have an
+    # index of their own, which usually fills the page. The order is the same.
+    found = _ranked_matches(db, expression, where, params, limit, index="inner_fts")
+    if len(found) < limit:
+        beyond = [*where, f"coalesce(r.rank, {OUT_RANK}) > {INNER_CIRCLE_MAX_RANK}"]
+        found += _ranked_matches(db, expression, beyond, params, limit - len(found))
+    return found
+
+
+def _match_count(db: sqlite_utils.Database, expression: str) -> int:
+    """How many members match: cheap, FTS5 counts without ranking."""
+    return db.execute(
+        "SELECT count(*) FROM members_fts WHERE members_fts MATCH ?", (expression,)
+    ).fetchone()[0]
+
+
+def _ranked_matches(
+    db: sqlite_utils.Database,
+    expression: str,
+    where: list[str],
+    params: list,
+    limit: int,
+    index: str = "members_fts",
+) -> list[dict]:
     sql = (
-        f"SELECT {RESULT_COLUMNS} FROM members_fts f JOIN members m ON m.id = f.rowid "
+        f"SELECT {RESULT_COLUMNS} FROM {index} f JOIN members m ON m.id = f.rowid "
         "LEFT JOIN reach r ON r.member_id = m.id "
-        f"{_where(['members_fts MATCH ?', *where])} ORDER BY degree_rank, f.rank LIMIT ?"
+        f"{_where([f'{index} MATCH ?', *where])} ORDER BY degree_rank, f.rank LIMIT ?"
     )
     return _rows(db, sql, [expression, *params, limit])
-
-
 def _filter_sql(filters: SearchFilters) -> tuple[list[str], list]:
     where: list[str] = []
     params: list = []

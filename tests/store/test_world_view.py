@@ -116,3 +116,30 @@ def test_r9_2_each_result_carries_degree_mutual_groups_and_route(world):
     assert result["id"] == 4
     assert (result["degree"], result["mutual"], result["shared_groups"]) == ("2nd", 2, 0)
     assert result["route"] == "inmail"
+
+
+@pytest.mark.parametrize("text", ["software", "data", "rust", "ma", "python sql", "o'brien"])
+def test_r9_1_broad_queries_rank_exactly_like_ranking_every_match(world, monkeypatch, text):
+    from netui.store import search
+
+    exact = world.search(text, limit=4)
+    monkeypatch.setattr(search, "BROAD_MATCHES", -1)  # every query takes the broad path
+    assert world.search(text, limit=4) == exact
+    assert world.search(text, limit=50) == world.search(text, limit=50)
+
+
+def test_r2_3_the_inner_circle_index_follows_new_connections(world, monkeypatch):
+    from netui.store import search
+
+    monkeypatch.setattr(search, "BROAD_MATCHES", -1)
+    world.connect(6)
+    world.db.execute("UPDATE invitations SET fate_accepted = '2015-01-13'")
+    world.advance(1)
+    # (An external-content index reads rows from `members`: ask it with MATCH.)
+    inner = [r[0] for r in world.db.execute(
+        "SELECT rowid FROM inner_fts WHERE inner_fts MATCH 'software'")]
+    ranked = {r[0] for r in world.db.execute(
+        "SELECT member_id FROM reach JOIN members ON id = member_id "
+        "WHERE rank <= 1 AND industry = 'Software'")}
+    assert sorted(inner) == sorted(ranked) and {6, 7} <= ranked  # 6 now 1st, 7 now 2nd
+    assert [r["id"] for r in world.search("Diallo")] == [7]
