@@ -76,3 +76,17 @@ def test_force_never_overwrites_a_foreign_file(tmp_path):
     with pytest.raises(DatabaseError):
         World.build(path, lambda p: handmade_network(), force=True)
     assert path.read_text() == "chapter one"
+
+
+def test_migration_3_upgrades_a_version_2_database_in_place(handmade_db):
+    conn = sqlite3.connect(handmade_db)
+    conn.executescript(
+        "DROP TABLE inner_fts; DROP INDEX members_by_country; DROP INDEX members_by_country_code;"
+        " DROP INDEX members_by_industry; PRAGMA user_version = 2;"
+    )
+    conn.close()
+    world = World.open(handmade_db)
+    assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 3
+    inner = {r[0] for r in world.db.execute(
+        "SELECT rowid FROM inner_fts WHERE inner_fts MATCH 'software'")}
+    assert inner == {2, 3, 4, 5}  # my 1st and 2nd degree, all in Software
