@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import TextIO
 
 from netui.core.model import Category, Plan
+from netui.core.network import MEMBER_COLUMNS, Network
 from netui.errors import BadInput
-from netui.synth.network import MEMBER_COLUMNS, Network
 
 Progress = Callable[[str, float], None]
 

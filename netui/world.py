@@ -40,13 +40,13 @@ from netui.core.checklist import (
 from netui.core.degrees import Standing, after_connecting, path_to, standings_from
 from netui.core.measures import measure
 from netui.core.model import Category, Degree, MessageKind, Plan, RefundPolicy, Route, given_name
+from netui.core.network import Network
 from netui.core.routes import Reach, RouteDecision, route_for
 from netui.errors import BadInput, DatabaseError, Refused, UnknownMember
 from netui.store import messaging
 from netui.store import network as store
 from netui.store.db import check_is_netui, open_database, transaction
 from netui.store.search import SearchFilters, search_members
-from netui.synth.network import Network
 
 Progress = Callable[[str, float], None]
 MAX_SEARCH_LIMIT = 10_000

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from netui.synth.network import MEMBER_COLUMNS, Network
+from netui.core.network import MEMBER_COLUMNS, Network
 
 DEFAULTS = {
     "headline": "Data Engineer",

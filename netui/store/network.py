@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from netui.core.degrees import Standing
+from netui.core.network import MEMBER_COLUMNS, Network
 from netui.store.schema import BULK_INDEXES, FTS_COLUMNS, INNER_CIRCLE_MAX_RANK, INNER_CIRCLE_ROWS
-from netui.synth.network import MEMBER_COLUMNS, Network
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -18,10 +18,10 @@ from contextlib import contextmanager
 from random import Random
 
 from netui.core.model import Plan
+from netui.core.network import MEMBER_COLUMNS, Network
 from netui.synth.graph import Affiliations, build_graph
 from netui.synth.groups import Membership, build_groups
 from netui.synth.members import generate_members
-from netui.synth.network import MEMBER_COLUMNS, Network
 from netui.synth.recipe import Recipe, list_recipes, load_recipe
 
 __all__ = ["MEMBER_COLUMNS", "Network", "Recipe", "generate", "list_recipes", "load_recipe"]

@@ -7,8 +7,8 @@ import os
 import subprocess
 import sys
 
+from netui.core.network import Network
 from netui.synth import generate, load_recipe
-from netui.synth.network import Network
 
 
 def digest(network: Network) -> str:

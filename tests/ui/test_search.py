@@ -3,8 +3,8 @@ from __future__ import annotations
 from textual.widgets import Input, Select
 
 from netui.core.model import Degree
+from netui.core.network import MEMBER_COLUMNS, Network
 from netui.store.search import SearchFilters
-from netui.synth.network import MEMBER_COLUMNS, Network
 from netui.ui.app import NetuiApp
 from netui.ui.modals.compose import ComposeModal
 from netui.ui.screens.profile import ProfileScreen

@@ -21,7 +21,7 @@ from textual.widgets import Label, ProgressBar, Static
 from netui.errors import NetuiError
 
 if TYPE_CHECKING:
-    from netui.synth.network import Network
+    from netui.core.network import Network
     from netui.ui.app import NetuiApp
 
 Progress = Callable[[str, float], None]  # (phase, fraction done), as World.build reports

@@ -1,4 +1,5 @@
-"""The shape a generated or imported network takes before it is stored.
+"""The shape a generated or imported network takes before it is stored (plain data, so
+importing it costs nothing: the seeder and its Faker stay unloaded until they are needed).
 
 The seeder (netui.synth) and the LDBC importer both produce a `Network`; the store
 writes it in one go. Rows are plain tuples so a million members stay affordable.
