@@ -821,8 +821,8 @@ class World:
         for invitation in messaging.accepting_on(self.db, day):
             self._invitation_accepted(invitation, day)
             events["invitations_accepted"] += 1
-        for inbound in self._inbound(day):
-            self._receive(inbound, day)
+        for number, inbound in enumerate(self._inbound(day)):
+            self._receive(inbound, day, number)
             events["new_messages"] += 1
 
     def _expire(self, day: date, events: Counter[str]) -> None:
@@ -901,13 +901,15 @@ class World:
             welcomed=frozenset(Category(c) for c in me["categories"]),
         )
 
-    def _receive(self, inbound: Inbound, day: date) -> None:
+    def _receive(self, inbound: Inbound, day: date, number: int) -> None:
+        """Store the `number`th message written to me on `day` (the number keeps two
+        letters from one sender on one day from being word for word the same)."""
         if inbound.sender_id == self.me:
             return
         writer, me = self.member(inbound.sender_id), self.member(self.me)
         groups = self._shared_group_names(inbound.sender_id)
         text = letters.inbound_letter(
-            seeded_rng(self._seed, "letter", self.me, day.isoformat(), inbound.sender_id),
+            seeded_rng(self._seed, "letter", self.me, day.isoformat(), number),
             inbound.kind, writer=_writer(writer),
             reader_first_name=given_name(me["name"], me["locale"]), reader_company=me["company"],
             category=inbound.category, group_name=groups[0] if groups else "",
