@@ -23,49 +23,73 @@ from common import scratch_copy, seeded
 from netui.core.model import Category, RefundPolicy, given_name
 from netui.world import World
 
-FILLER = (" Over the last years our team has grown across three countries, and we keep "
-          "learning from people with experience like yours.")
+FILLER = (
+    " Over the last years our team has grown across three countries, and we keep "
+    "learning from people with experience like yours."
+)
 
 
 def good_draft(world: World, member: dict, length: int) -> dict:
     me = world.member(world.me)
     profile = world.profile(member["id"])
-    shared = (f" We both know {profile['mutual_names'][0]}." if profile["mutual_names"] else
-              f" We are both in {profile['shared_group_names'][0]}."
-              if profile["shared_group_names"] else "")
-    body = (f"Dear {given_name(member['name'], member['locale'])}, I'm {me['name']}, "
-            f"{me['headline']} at {me['company']}. I'm writing because your work on "
-            f"{member['skills'][0]} at {member['company']} caught my eye.{shared} "
-            "Would you be open to a short call next week? Thank you!")
+    shared = (
+        f" We both know {profile['mutual_names'][0]}."
+        if profile["mutual_names"]
+        else f" We are both in {profile['shared_group_names'][0]}."
+        if profile["shared_group_names"]
+        else ""
+    )
+    body = (
+        f"Dear {given_name(member['name'], member['locale'])}, I'm {me['name']}, "
+        f"{me['headline']} at {me['company']}. I'm writing because your work on "
+        f"{member['skills'][0]} at {member['company']} caught my eye.{shared} "
+        "Would you be open to a short call next week? Thank you!"
+    )
     while len(body) < length:
         body = body.replace(" Would you", FILLER + " Would you", 1)
-    return {"subject": f"Your {member['skills'][0]} work at {member['company']}",
-            "body": body[:2000], "category": Category(member["categories"][0])}
+    return {
+        "subject": f"Your {member['skills'][0]} work at {member['company']}",
+        "body": body[:2000],
+        "category": Category(member["categories"][0]),
+    }
 
 
 def generic_draft(member: dict) -> dict:
     unwelcome = [c for c in Category if c.value not in member["categories"]] or list(Category)
-    return {"subject": "Opportunity", "category": unwelcome[0],
-            "body": "Hello, I have an interesting opportunity. Let me know."}
+    return {
+        "subject": "Opportunity",
+        "category": unwelcome[0],
+        "body": "Hello, I have an interesting opportunity. Let me know.",
+    }
 
 
 def rates(world: World, ids: list[int]) -> tuple[float, float]:
     rows = world.db.execute(
         f"SELECT sent, fate_opened, fate_answered FROM messages WHERE id IN "
-        f"({','.join(map(str, ids))})").fetchall()
-    window = [(date.fromisoformat(s), o and date.fromisoformat(o), a and date.fromisoformat(a))
-              for s, o, a in rows]
+        f"({','.join(map(str, ids))})"
+    ).fetchall()
+    window = [
+        (date.fromisoformat(s), o and date.fromisoformat(o), a and date.fromisoformat(a))
+        for s, o, a in rows
+    ]
     opened = sum(1 for s, o, _ in window if o and (o - s).days < 90)
     answered = sum(1 for s, _, a in window if a and (a - s).days < 90)
     return opened / len(rows), answered / len(rows)
 
 
 def recipients(world: World, *, shared: bool | None, rng: random.Random, n: int) -> list[dict]:
-    condition = {None: "1", True: "(r.mutual > 0 OR r.shared_groups > 0)",
-                 False: "coalesce(r.mutual, 0) = 0 AND coalesce(r.shared_groups, 0) = 0"}[shared]
-    ids = [i for (i,) in world.db.execute(
-        "SELECT m.id FROM members m LEFT JOIN reach r ON r.member_id = m.id WHERE "
-        f"m.accepts_inmail AND NOT m.open_profile AND coalesce(r.hops, 9) > 1 AND {condition}")]
+    condition = {
+        None: "1",
+        True: "(r.mutual > 0 OR r.shared_groups > 0)",
+        False: "coalesce(r.mutual, 0) = 0 AND coalesce(r.shared_groups, 0) = 0",
+    }[shared]
+    ids = [
+        i
+        for (i,) in world.db.execute(
+            "SELECT m.id FROM members m LEFT JOIN reach r ON r.member_id = m.id WHERE "
+            f"m.accepts_inmail AND NOT m.open_profile AND coalesce(r.hops, 9) > 1 AND {condition}"
+        )
+    ]
     return [world.member(i) for i in rng.sample(ids, min(n, len(ids)))]
 
 
@@ -107,32 +131,59 @@ def main() -> None:
     while world.today.weekday() != 1:  # a Tuesday for everything but the weekday test
         world.advance(1)
     print(f"Calibration on {source.name}: InMails from me, outcomes within 90 days")
-    typical = row("typical (mixed drafts and recipients)", send_all(
-        recipients(world, shared=None, rng=rng, n=n),
-        lambda m: good_draft(world, m, 600) if rng.random() < 0.5 else generic_draft(m)))
-    best = row("matched, checklist high, < 400 chars", send_all(
-        recipients(world, shared=None, rng=rng, n=n), lambda m: good_draft(world, m, 0)))
-    worst = row("generic, category mismatched", send_all(
-        recipients(world, shared=None, rng=rng, n=n), generic_draft))
-    for label, length in (("good draft, 401–800 chars", 600), ("good draft, 801–1,200", 1000),
-                          ("good draft, > 1,200 chars", 1500)):
-        row(label, send_all(recipients(world, shared=None, rng=rng, n=n),
-                            lambda m, k=length: good_draft(world, m, k)))
-    row("good draft, shared connections or groups", send_all(
-        recipients(world, shared=True, rng=rng, n=n), lambda m: good_draft(world, m, 0)))
-    row("good draft, nothing shared", send_all(
-        recipients(world, shared=False, rng=rng, n=n), lambda m: good_draft(world, m, 0)))
+    typical = row(
+        "typical (mixed drafts and recipients)",
+        send_all(
+            recipients(world, shared=None, rng=rng, n=n),
+            lambda m: good_draft(world, m, 600) if rng.random() < 0.5 else generic_draft(m),
+        ),
+    )
+    best = row(
+        "matched, checklist high, < 400 chars",
+        send_all(recipients(world, shared=None, rng=rng, n=n), lambda m: good_draft(world, m, 0)),
+    )
+    worst = row(
+        "generic, category mismatched",
+        send_all(recipients(world, shared=None, rng=rng, n=n), generic_draft),
+    )
+    for label, length in (
+        ("good draft, 401–800 chars", 600),
+        ("good draft, 801–1,200", 1000),
+        ("good draft, > 1,200 chars", 1500),
+    ):
+        row(
+            label,
+            send_all(
+                recipients(world, shared=None, rng=rng, n=n),
+                lambda m, k=length: good_draft(world, m, k),
+            ),
+        )
+    row(
+        "good draft, shared connections or groups",
+        send_all(recipients(world, shared=True, rng=rng, n=n), lambda m: good_draft(world, m, 0)),
+    )
+    row(
+        "good draft, nothing shared",
+        send_all(recipients(world, shared=False, rng=rng, n=n), lambda m: good_draft(world, m, 0)),
+    )
     days = {}
     for weekday in range(7):
         while world.today.weekday() != weekday:
             world.advance(1)
-        days[weekday] = rates(world, send_all(recipients(world, shared=None, rng=rng, n=n // 2),
-                                              lambda m: good_draft(world, m, 0)))[1]
+        days[weekday] = rates(
+            world,
+            send_all(
+                recipients(world, shared=None, rng=rng, n=n // 2), lambda m: good_draft(world, m, 0)
+            ),
+        )[1]
     names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-    print("  response by weekday sent: " + ", ".join(
-        f"{names[d]} {r:.1%}" for d, r in days.items()))
-    print(f"  best / worst response ratio: {best[1] / max(worst[1], 1e-9):.1f}× [target ≥ 2×]; "
-          f"typical {typical[1]:.1%} [target 10–25%]")
+    print(
+        "  response by weekday sent: " + ", ".join(f"{names[d]} {r:.1%}" for d, r in days.items())
+    )
+    print(
+        f"  best / worst response ratio: {best[1] / max(worst[1], 1e-9):.1f}× [target ≥ 2×]; "
+        f"typical {typical[1]:.1%} [target 10–25%]"
+    )
     print("Monday campaign of 60 generic InMails, credits back 7 days later:")
     for policy in RefundPolicy:
         back, spent = campaign(source, policy)

@@ -16,8 +16,10 @@ def seeded(recipe: str) -> Path:
     OUT.mkdir(exist_ok=True)
     path = OUT / f"{recipe}.db"
     if not path.exists():
-        subprocess.run([sys.executable, "-m", "netui", "seed", "--recipe", recipe, "--db",
-                        str(path)], check=True)
+        subprocess.run(
+            [sys.executable, "-m", "netui", "seed", "--recipe", recipe, "--db", str(path)],
+            check=True,
+        )
     return path
 
 

@@ -31,15 +31,20 @@ def main() -> None:
     walls = []
     for _ in range(5):
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "netui", "stats", "--json", "--db", str(path)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "netui", "stats", "--json", "--db", str(path)],
+            check=True,
+            capture_output=True,
+        )
         walls.append(time.perf_counter() - started)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     bare = time.perf_counter() - started
-    print(f"{stats['members']:,} members: open + stats in-process {inside * 1000:.0f} ms; "
-          f"`netui stats --json` wall median {sorted(walls)[2]:.2f} s "
-          f"(bare Python start {bare:.2f} s)")
+    print(
+        f"{stats['members']:,} members: open + stats in-process {inside * 1000:.0f} ms; "
+        f"`netui stats --json` wall median {sorted(walls)[2]:.2f} s "
+        f"(bare Python start {bare:.2f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,20 @@ from netui.core.model import Degree
 from netui.store.search import SearchFilters, match_expression
 from netui.world import World
 
-HOSTILE = ['"', '""', "AND", "NEAR(", "c++", "foo-bar", "O'Brien", "*", "-", "🚀 growth",
-           "مرحبا", "x" * 10_000]
+HOSTILE = [
+    '"',
+    '""',
+    "AND",
+    "NEAR(",
+    "c++",
+    "foo-bar",
+    "O'Brien",
+    "*",
+    "-",
+    "🚀 growth",
+    "مرحبا",
+    "x" * 10_000,
+]
 
 
 def query_mix(world: World) -> list[tuple[str, SearchFilters]]:
@@ -28,9 +40,18 @@ def query_mix(world: World) -> list[tuple[str, SearchFilters]]:
     rng = random.Random(50)
     sample = world.db.execute(
         "SELECT name, headline, company, country, industry, skills FROM members "
-        "WHERE id % 97 = 0 LIMIT 400").fetchall()
-    common = ["manager", "engineer", "sales", "data", "marketing", "director", "software",
-              "consultant"]
+        "WHERE id % 97 = 0 LIMIT 400"
+    ).fetchall()
+    common = [
+        "manager",
+        "engineer",
+        "sales",
+        "data",
+        "marketing",
+        "director",
+        "software",
+        "consultant",
+    ]
     rare = [row[0].split()[-1] for row in rng.sample(sample, 10)]
     prefixes = [w[:3] for w in rng.sample(common, 6)] + [r[:4] for r in rare[:4]]
     mix: list[tuple[str, SearchFilters]] = [(w, SearchFilters()) for w in common]
@@ -63,9 +84,13 @@ def main() -> None:
         ours.append(timed(lambda t=text, f=filters: world.search(t, f, limit=20)))
         expression = match_expression(text)
         if expression:
-            floor.append(timed(lambda e=expression: world.db.execute(
-                "SELECT rowid FROM members_fts WHERE members_fts MATCH ? LIMIT 20",
-                (e,)).fetchall()))
+            floor.append(
+                timed(
+                    lambda e=expression: world.db.execute(
+                        "SELECT rowid FROM members_fts WHERE members_fts MATCH ? LIMIT 20", (e,)
+                    ).fetchall()
+                )
+            )
     print(f"search over {len(mix)} queries: p95 {ms(p95(ours))}, max {ms(max(ours))}")
     print(f"bare FTS5 MATCH … LIMIT 20 floor: p95 {ms(p95(floor))}")
     print(f"ratio (netui p95 / floor p95): {p95(ours) / p95(floor):.1f}×")

@@ -29,8 +29,22 @@ def seed(recipe: str, keep: Path | None) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as scratch:
         path = keep or Path(scratch) / "net.db"
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "netui", "seed", "--recipe", recipe, "--db",
-                        str(path), "--json", "--force"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "netui",
+                "seed",
+                "--recipe",
+                recipe,
+                "--db",
+                str(path),
+                "--json",
+                "--force",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         seconds = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, peak_kb / 1024 / 1024
@@ -44,21 +58,29 @@ def main() -> None:
     args = parser.parse_args()
     recipe = load_recipe(args.recipe)
     seconds, peak = seed(args.recipe, args.keep)
-    print(f"netui seed --recipe {args.recipe}: {seconds:.1f} s wall, peak {peak:.2f} GB "
-          f"({recipe.members:,} members, mean {recipe.mean_connections} connections)")
+    print(
+        f"netui seed --recipe {args.recipe}: {seconds:.1f} s wall, peak {peak:.2f} GB "
+        f"({recipe.members:,} members, mean {recipe.mean_connections} connections)"
+    )
     if recipe.members <= 100_000:
         naive = in_child(measure_naive_members, args.recipe, NAIVE_SAMPLE)
         naive_seconds = naive["setup"] + naive["per_member"] * recipe.members
-        print(f"peer: naive Faker member fields {naive_seconds:.1f} s (measured on "
-              f"{NAIVE_SAMPLE:,} members, extrapolated to {recipe.members:,})")
-        print(f"ratio: the naive member fields alone take {naive_seconds / seconds:.1f}× "
-              "our whole seed")
+        print(
+            f"peer: naive Faker member fields {naive_seconds:.1f} s (measured on "
+            f"{NAIVE_SAMPLE:,} members, extrapolated to {recipe.members:,})"
+        )
+        print(
+            f"ratio: the naive member fields alone take {naive_seconds / seconds:.1f}× "
+            "our whole seed"
+        )
     else:
         n = min(args.peer_sample, recipe.members)
         peer = in_child(measure_powerlaw, n, recipe.mean_connections)
         full = peer["seconds"] * recipe.members / n
-        print(f"peer: networkx.powerlaw_cluster_graph {peer['seconds']:.1f} s at {n:,} nodes, "
-              f"≈ {full:.0f} s extrapolated to {recipe.members:,}")
+        print(
+            f"peer: networkx.powerlaw_cluster_graph {peer['seconds']:.1f} s at {n:,} nodes, "
+            f"≈ {full:.0f} s extrapolated to {recipe.members:,}"
+        )
         print(f"ratio: the peer graph alone takes {full / seconds:.2f}× our whole seed")
 
 

@@ -84,9 +84,15 @@ def degrees(text: str) -> tuple[Degree, ...]:
 def run_seed(args: argparse.Namespace) -> object:
     from netui.seeding import seed_database
 
-    return seed_database(args.db, args.recipe, members=args.members, seed=args.seed,
-                         force=args.force, show_progress=not args.json,
-                         refund_policy=args.config.refund_policy)
+    return seed_database(
+        args.db,
+        args.recipe,
+        members=args.members,
+        seed=args.seed,
+        force=args.force,
+        show_progress=not args.json,
+        refund_policy=args.config.refund_policy,
+    )
 
 
 def run_import_ldbc(args: argparse.Namespace) -> object:
@@ -152,8 +158,13 @@ def run_settings(args: argparse.Namespace) -> object:
 
 
 def run_send(args: argparse.Namespace) -> object:
-    return open_world(args).send(args.id, body=args.body, subject=args.subject,
-                                 category=args.category, want_inmail=args.inmail)
+    return open_world(args).send(
+        args.id,
+        body=args.body,
+        subject=args.subject,
+        category=args.category,
+        want_inmail=args.inmail,
+    )
 
 
 def run_connect(args: argparse.Namespace) -> object:
@@ -207,11 +218,15 @@ def open_world(args: argparse.Namespace) -> World:
 def build_parser() -> Parser:
     common = Parser(add_help=False)
     # SUPPRESS: `--db X` given before the command must survive the subcommand's parsing.
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="database file (default: netui.db in the user data directory, "
-                        "or $NETUI_DB)")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="print one JSON document")
+    common.add_argument(
+        "--db",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="database file (default: netui.db in the user data directory, or $NETUI_DB)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document"
+    )
 
     parser = Parser(
         prog="netui",
@@ -227,50 +242,105 @@ def build_parser() -> Parser:
 
     def add(name: str, help: str, run: Callable, *examples: str) -> Parser:
         epilog = "Examples:\n" + "\n".join(f"  {e}" for e in examples) if examples else None
-        p = sub.add_parser(name, help=help, description=help, parents=[common], epilog=epilog,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=help,
+            description=help,
+            parents=[common],
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         p.set_defaults(run=run)
         return p
 
-    p = add("seed", "build a new synthetic network", run_seed,
-            "netui seed", "netui seed --recipe tiny --seed 3", "netui seed --recipe large --force",
-            "netui seed --recipe ./my-recipe.toml --members 5000")
+    p = add(
+        "seed",
+        "build a new synthetic network",
+        run_seed,
+        "netui seed",
+        "netui seed --recipe tiny --seed 3",
+        "netui seed --recipe large --force",
+        "netui seed --recipe ./my-recipe.toml --members 5000",
+    )
     p.add_argument("--recipe", default="default", help="recipe name in seed/ or a TOML file")
     p.add_argument("--members", type=int, help="override the recipe's member count")
     p.add_argument("--seed", type=int, help="override the recipe's random seed")
     p.add_argument("--force", action="store_true", help="replace an existing database")
 
-    p = add("import-ldbc", "build a network from an LDBC SNB CSV snapshot", run_import_ldbc,
-            "netui import-ldbc ~/ldbc/social_network-sf1-CsvCompositeMergeForeign",
-            "netui import-ldbc ./initial_snapshot --me 933 --force")
-    p.add_argument("dir", type=Path, help="the folder holding static/ and dynamic/, "
-                   "or one above csv/bi/composite-merged-fk/initial_snapshot")
-    p.add_argument("--me", type=int, metavar="LDBC_ID",
-                   help="the LDBC person id to play (default: the best-connected person)")
+    p = add(
+        "import-ldbc",
+        "build a network from an LDBC SNB CSV snapshot",
+        run_import_ldbc,
+        "netui import-ldbc ~/ldbc/social_network-sf1-CsvCompositeMergeForeign",
+        "netui import-ldbc ./initial_snapshot --me 933 --force",
+    )
+    p.add_argument(
+        "dir",
+        type=Path,
+        help="the folder holding static/ and dynamic/, "
+        "or one above csv/bi/composite-merged-fk/initial_snapshot",
+    )
+    p.add_argument(
+        "--me",
+        type=int,
+        metavar="LDBC_ID",
+        help="the LDBC person id to play (default: the best-connected person)",
+    )
     p.add_argument("--force", action="store_true", help="replace an existing database")
 
-    p = add("export", "write the network for Gephi or NetworkX", run_export,
-            "netui export --format graphml network.graphml",
-            "netui export --format gexf mine.gexf --within 2",
-            "netui export --format csv ./tables")
+    p = add(
+        "export",
+        "write the network for Gephi or NetworkX",
+        run_export,
+        "netui export --format graphml network.graphml",
+        "netui export --format gexf mine.gexf --within 2",
+        "netui export --format csv ./tables",
+    )
     p.add_argument("path", type=Path, help="the file to write (for csv: a folder)")
-    p.add_argument("--format", default="graphml", choices=("graphml", "gexf", "csv"),
-                   help="graphml (default), gexf, or csv (nodes/edges/groups tables)")
-    p.add_argument("--within", type=int, choices=(1, 2, 3), metavar="N",
-                   help="only me and members up to N (1-3) hops away")
+    p.add_argument(
+        "--format",
+        default="graphml",
+        choices=("graphml", "gexf", "csv"),
+        help="graphml (default), gexf, or csv (nodes/edges/groups tables)",
+    )
+    p.add_argument(
+        "--within",
+        type=int,
+        choices=(1, 2, 3),
+        metavar="N",
+        help="only me and members up to N (1-3) hops away",
+    )
 
-    p = add("serve", "open netui in a web browser (needs netui[web])", run_serve,
-            "netui serve", "netui serve --port 8080")
-    p.add_argument("--host", default="127.0.0.1",
-                   help="address to listen on (default 127.0.0.1: this machine only)")
+    p = add(
+        "serve",
+        "open netui in a web browser (needs netui[web])",
+        run_serve,
+        "netui serve",
+        "netui serve --port 8080",
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: this machine only)",
+    )
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
 
-    add("stats", "the dashboard numbers (R10) and how the network looks", run_stats,
-        "netui stats", "netui stats --json")
+    add(
+        "stats",
+        "the dashboard numbers (R10) and how the network looks",
+        run_stats,
+        "netui stats",
+        "netui stats --json",
+    )
 
-    p = add("search", "find members (R9), 1st degree first", run_search,
-            "netui search data engineer", "netui search --degree 2nd,3rd --country Italy rossi",
-            "netui search --company acme --limit 100")
+    p = add(
+        "search",
+        "find members (R9), 1st degree first",
+        run_search,
+        "netui search data engineer",
+        "netui search --degree 2nd,3rd --country Italy rossi",
+        "netui search --company acme --limit 100",
+    )
     p.add_argument("query", nargs="*", help="words to look for (empty: my connections)")
     p.add_argument("--degree", type=degrees, help="comma-separated: 1st,2nd,3rd,group,out")
     p.add_argument("--country", help="country name or ISO code")
@@ -281,15 +351,24 @@ def build_parser() -> Parser:
     p = add("profile", "one member, from my side", run_profile, "netui profile 42")
     p.add_argument("id", type=member_id)
 
-    p = add("route", "how I may contact a member (R3)", run_route,
-            "netui route 42", "netui route 42 --inmail")
+    p = add(
+        "route",
+        "how I may contact a member (R3)",
+        run_route,
+        "netui route 42",
+        "netui route 42 --inmail",
+    )
     p.add_argument("id", type=member_id)
     p.add_argument("--inmail", action="store_true", help="ask for InMail explicitly")
 
-    p = add("send", "write to a member by the route R3 allows", run_send,
-            "netui send 42 --body 'Hi Marco, long time no see!'",
-            "netui send 77 --inmail --category job-inquiry --subject 'Data roles at Acme' "
-            "--body 'Dear Chiara, ...'")
+    p = add(
+        "send",
+        "write to a member by the route R3 allows",
+        run_send,
+        "netui send 42 --body 'Hi Marco, long time no see!'",
+        "netui send 77 --inmail --category job-inquiry --subject 'Data roles at Acme' "
+        "--body 'Dear Chiara, ...'",
+    )
     p.add_argument("id", type=member_id)
     p.add_argument("--body", required=True, help="the text (1–2,000 characters)")
     p.add_argument("--subject", help="InMail subject (1–200 characters)")
@@ -299,47 +378,88 @@ def build_parser() -> Parser:
     p = add("connect", "invite a member to connect (R3.6)", run_connect, "netui connect 42")
     p.add_argument("id", type=member_id)
 
-    p = add("inbox", "my conversations, newest first (R7)", run_inbox, "netui inbox",
-            "netui inbox --limit 1000 --json")
-    p.add_argument("--limit", type=whole_number, default=200,
-                   help="at most this many conversations (200)")
-    p = add("thread", "every message with one member (marks them read)", run_thread,
-            "netui thread 42")
+    p = add(
+        "inbox",
+        "my conversations, newest first (R7)",
+        run_inbox,
+        "netui inbox",
+        "netui inbox --limit 1000 --json",
+    )
+    p.add_argument(
+        "--limit", type=whole_number, default=200, help="at most this many conversations (200)"
+    )
+    p = add(
+        "thread", "every message with one member (marks them read)", run_thread, "netui thread 42"
+    )
     p.add_argument("id", type=member_id)
     add("sent", "my InMails with their state and credit state (R7.3)", run_sent, "netui sent")
-    for name, run, what in (("accept", run_accept, "accept an InMail to me"),
-                            ("decline", run_decline, "decline an InMail to me")):
+    for name, run, what in (
+        ("accept", run_accept, "accept an InMail to me"),
+        ("decline", run_decline, "decline an InMail to me"),
+    ):
         p = add(name, what, run, f"netui {name} 1234")
         p.add_argument("message", type=member_id, metavar="MSG", help="message id")
-    p = add("reply", "reply to a message or InMail to me", run_reply,
-            "netui reply 1234 --body 'Thanks, happy to talk on Tuesday.'")
+    p = add(
+        "reply",
+        "reply to a message or InMail to me",
+        run_reply,
+        "netui reply 1234 --body 'Thanks, happy to talk on Tuesday.'",
+    )
     p.add_argument("message", type=member_id, metavar="MSG", help="message id")
     p.add_argument("--body", required=True)
 
-    p = add("credits", "balance, plan, lots, score and ledger (R5)", run_credits,
-            "netui credits", "netui credits --ledger 500 --json")
-    p.add_argument("--ledger", type=whole_number, default=20,
-                   help="how many of the newest ledger entries to show (20)")
+    p = add(
+        "credits",
+        "balance, plan, lots, score and ledger (R5)",
+        run_credits,
+        "netui credits",
+        "netui credits --ledger 500 --json",
+    )
+    p.add_argument(
+        "--ledger",
+        type=whole_number,
+        default=20,
+        help="how many of the newest ledger entries to show (20)",
+    )
     p = add("buy", "buy a pack of InMail credits", run_buy, "netui buy 5")
     p.add_argument("pack", type=whole_number, help="1, 2, 5 or 10")
     p = add("plan", "change plan (R5.3)", run_plan, "netui plan recruiter-lite", "netui plan free")
-    p.add_argument("plan", type=lambda t: parse_enum(Plan, t, "plan"),
-                   help="free, premium-career, premium-business, recruiter-lite, sales-navigator")
-    p = add("advance", "move the simulated clock (R6)", run_advance,
-            "netui advance 7", "netui advance --to 2015-06-01")
+    p.add_argument(
+        "plan",
+        type=lambda t: parse_enum(Plan, t, "plan"),
+        help="free, premium-career, premium-business, recruiter-lite, sales-navigator",
+    )
+    p = add(
+        "advance",
+        "move the simulated clock (R6)",
+        run_advance,
+        "netui advance 7",
+        "netui advance --to 2015-06-01",
+    )
     p.add_argument("days", type=whole_number, nargs="?", help="how many days")
     p.add_argument("--to", type=iso_date, help="advance to this date (YYYY-MM-DD)")
 
-    p = add("settings", "show or change my settings (R8)", run_settings,
-            "netui settings", "netui settings --me 1234")
+    p = add(
+        "settings",
+        "show or change my settings (R8)",
+        run_settings,
+        "netui settings",
+        "netui settings --me 1234",
+    )
     p.add_argument("--me", type=member_id, help="play as another member")
     p.add_argument("--accept-inmail", type=on_off, help="on|off: whether I accept InMail")
-    p.add_argument("--categories", type=categories,
-                   help="comma-separated categories I welcome, e.g. job-inquiry,new-venture")
+    p.add_argument(
+        "--categories",
+        type=categories,
+        help="comma-separated categories I welcome, e.g. job-inquiry,new-venture",
+    )
     p.add_argument("--contact-visible", type=on_off, help="on|off: contact info on my profile")
     p.add_argument("--open-profile", type=on_off, help="on|off: free InMail to me (premium)")
-    p.add_argument("--refund-policy", type=lambda t: parse_enum(RefundPolicy, t, "refund policy"),
-                   help="open-within-90-days | response-within-90-days | unopened-after-7-days")
+    p.add_argument(
+        "--refund-policy",
+        type=lambda t: parse_enum(RefundPolicy, t, "refund policy"),
+        help="open-within-90-days | response-within-90-days | unopened-after-7-days",
+    )
     return parser
 
 

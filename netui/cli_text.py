@@ -93,8 +93,11 @@ def _profile(d: dict) -> str:
         "",
         f"How you're connected: {' → '.join(d['path_names']) or 'not within 3 degrees'}",
         f"Mutual connections: {d['mutual']}"
-        + (f" ({', '.join(d['mutual_names'][:5])}{'…' if d['mutual'] > 5 else ''})"
-           if d["mutual_names"] else ""),
+        + (
+            f" ({', '.join(d['mutual_names'][:5])}{'…' if d['mutual'] > 5 else ''})"
+            if d["mutual_names"]
+            else ""
+        ),
         f"Shared groups: {d['shared_groups']}"
         + (f" ({', '.join(d['shared_group_names'])})" if d["shared_group_names"] else ""),
         f"Accepts InMail: {_value(d['accepts_inmail'])} · Open Profile: "
@@ -107,17 +110,18 @@ def _profile(d: dict) -> str:
 
 def _route(d: dict) -> str:
     verdict = "allowed" if d["allowed"] else "refused"
-    return (
-        f"{d['degree']}: {d['route']} — {verdict}, cost {d['cost']}\n"
-        + "\n".join(f"  - {r}" for r in d["reasons"])
+    return f"{d['degree']}: {d['route']} — {verdict}, cost {d['cost']}\n" + "\n".join(
+        f"  - {r}" for r in d["reasons"]
     )
 
 
 def _send(d: dict) -> str:
     cost = "free" if d["cost"] == 0 else f"{d['cost']} credit"
     note = " · category not one they welcome" if d["mismatch"] else ""
-    return (f"Sent message #{d['message_id']} by {d['route'].replace('_', ' ')} ({cost}); "
-            f"{d['credits']} credits left{note}.")
+    return (
+        f"Sent message #{d['message_id']} by {d['route'].replace('_', ' ')} ({cost}); "
+        f"{d['credits']} credits left{note}."
+    )
 
 
 def _inbox(rows: list[dict]) -> str:
@@ -127,8 +131,10 @@ def _inbox(rows: list[dict]) -> str:
     for c in rows:
         unread = f"{c['unread']} unread" if c["unread"] else "read"
         subject = f" · {c['subject']}" if c["subject"] else ""
-        lines.append(f"{c['last_date']}  #{c['member_id']:<7} {c['name']} — {c['count']} "
-                     f"messages, {unread} · {c['kind'].replace('_', ' ')}{subject}")
+        lines.append(
+            f"{c['last_date']}  #{c['member_id']:<7} {c['name']} — {c['count']} "
+            f"messages, {unread} · {c['kind'].replace('_', ' ')}{subject}"
+        )
     return "\n".join(lines)
 
 
@@ -143,7 +149,8 @@ def _thread(rows: list[dict]) -> str:
             head += f" · {m['state']}"
         elif m["can_answer"]:
             head += " · awaiting your answer (reply" + (
-                ", accept or decline)" if m["kind"] == "inmail" else ")")
+                ", accept or decline)" if m["kind"] == "inmail" else ")"
+            )
         subject = f"Subject: {m['subject']}\n" if m["subject"] else ""
         blocks.append(f"{head}\n{subject}{m['body']}")
     return "\n\n".join(blocks) or "No messages with this member."
@@ -157,26 +164,31 @@ def _sent(rows: list[dict]) -> str:
         credit = m["credit_state"]
         if m["refund_days_left"] is not None:
             credit += f", {m['refund_days_left']} days left in the refund window"
-        lines.append(f"#{m['message_id']:<6} {m['sent']} to {m['to_name']} · {m['category']} · "
-                     f"{m['state']} · credit {credit}")
+        lines.append(
+            f"#{m['message_id']:<6} {m['sent']} to {m['to_name']} · {m['category']} · "
+            f"{m['state']} · credit {credit}"
+        )
     return "\n".join(lines)
 
 
 def _credits(d: dict) -> str:
-    lines = [f"Balance {d['balance']} · plan {d['plan']} ({d['monthly_grant']} a month)"
-             + (f" · next grant {d['next_grant']}" if d["next_grant"] else "")
-             + (f" · moving to {d['pending_plan']} on {d['pending_from']}"
-                if d["pending_plan"] else ""),
-             f"Score {d['score_text']} · open rate {d['open_rate_text']}",
-             f"Refund policy {d['refund_policy']}: {d['policy_meaning']}",
-             "Lots:"]
-    lines += [f"  {lot['amount']:>3} {lot['source']:<8} credited {lot['credited']}, "
-              f"expires {lot['expires']}" for lot in d["lots"]] or ["  (none)"]
+    lines = [
+        f"Balance {d['balance']} · plan {d['plan']} ({d['monthly_grant']} a month)"
+        + (f" · next grant {d['next_grant']}" if d["next_grant"] else "")
+        + (f" · moving to {d['pending_plan']} on {d['pending_from']}" if d["pending_plan"] else ""),
+        f"Score {d['score_text']} · open rate {d['open_rate_text']}",
+        f"Refund policy {d['refund_policy']}: {d['policy_meaning']}",
+        "Lots:",
+    ]
+    lines += [
+        f"  {lot['amount']:>3} {lot['source']:<8} credited {lot['credited']}, "
+        f"expires {lot['expires']}"
+        for lot in d["lots"]
+    ] or ["  (none)"]
     if d["in_refund_window"]:
         lines.append(f"In the refund window: {d['in_refund_window_count']} InMails")
     lines.append(f"Ledger (newest {len(d['ledger'])} of {d['ledger_total']}):")
-    lines += [f"  {e['date']} {e['kind']:<12} {e['amount']:>+4}  {e['cause']}"
-              for e in d["ledger"]]
+    lines += [f"  {e['date']} {e['kind']:<12} {e['amount']:>+4}  {e['cause']}" for e in d["ledger"]]
     return "\n".join(lines)
 
 
@@ -212,8 +224,10 @@ RENDERERS: dict[str, Callable] = {
     "connect": _connect,
     "seed": _seed,
     "import-ldbc": lambda d: _seed(d).replace("Seeded", "Imported", 1),
-    "export": lambda d: (f"Wrote {d['members']:,} members and {d['connections']:,} "
-                         f"connections to {d['path']} ({d['format']})."),
+    "export": lambda d: (
+        f"Wrote {d['members']:,} members and {d['connections']:,} "
+        f"connections to {d['path']} ({d['format']})."
+    ),
     "stats": _stats,
     "search": _search,
     "profile": _profile,

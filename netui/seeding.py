@@ -27,8 +27,13 @@ def seed_database(
 ) -> BuildSummary:
     recipe = load_recipe(recipe_name, members=members, seed=seed)
     with progress_bar(show_progress) as progress:
-        return World.build(path, lambda report: generate(recipe, report), force=force,
-                           progress=progress, refund_policy=refund_policy)
+        return World.build(
+            path,
+            lambda report: generate(recipe, report),
+            force=force,
+            progress=progress,
+            refund_policy=refund_policy,
+        )
 
 
 @contextmanager

@@ -297,14 +297,21 @@ class World:
                 open_profile=bool(row.pop("open_profile")),
                 allowance=allowance,
             )
-            results.append({**row, "degree": degree.value, "route": route.route.value,
-                            "route_reasons": list(route.reasons)})
+            results.append(
+                {
+                    **row,
+                    "degree": degree.value,
+                    "route": route.route.value,
+                    "route_reasons": list(route.reasons),
+                }
+            )
         return results
 
     # ── the dashboard ───────────────────────────────────────────────────────
 
     def stats(self) -> dict:
         """R10: the numbers at a glance, from stored counts (nothing recomputed)."""
+
         def get(key: str):
             return store.get_meta(self.db, key)
 
@@ -384,7 +391,6 @@ class World:
     def refund_policy(self) -> RefundPolicy:
         return RefundPolicy(store.get_meta(self.db, "refund_policy"))
 
-
     # ── sending (R3, R4) ─────────────────────────────────────────────────────
 
     def send(
@@ -410,8 +416,9 @@ class World:
             "route": decision.route.value,
             "cost": decision.cost,
             "credits": self.balance(),
-            "mismatch": bool(kind is MessageKind.INMAIL
-                             and draft.category.value not in member["categories"]),
+            "mismatch": bool(
+                kind is MessageKind.INMAIL and draft.category.value not in member["categories"]
+            ),
         }
 
     def _store_message(self, member: dict, kind: MessageKind, draft: Draft, cost: int) -> int:
@@ -419,24 +426,29 @@ class World:
         standing = self.standing(member["id"])
         checklist = self._checklist(member, standing, draft) if kind is MessageKind.INMAIL else None
         welcomed = draft.category is None or draft.category.value in member["categories"]
-        message_id = messaging.insert_message(self.db, {
-            "sender": me,
-            "recipient": member["id"],
-            "kind": kind.value,
-            "category": draft.category and draft.category.value,
-            "subject": draft.subject or None,
-            "body": draft.body,
-            "sent": today.isoformat(),
-            "opens_conversation": not messaging.has_conversation(self.db, me, member["id"]),
-            "cost": cost,
-            "mismatch": not welcomed,
-            "checklist_score": checklist and checklist.score,
-            "refund_policy": self.refund_policy().value if kind is MessageKind.INMAIL else None,
-        })
+        message_id = messaging.insert_message(
+            self.db,
+            {
+                "sender": me,
+                "recipient": member["id"],
+                "kind": kind.value,
+                "category": draft.category and draft.category.value,
+                "subject": draft.subject or None,
+                "body": draft.body,
+                "sent": today.isoformat(),
+                "opens_conversation": not messaging.has_conversation(self.db, me, member["id"]),
+                "cost": cost,
+                "mismatch": not welcomed,
+                "checklist_score": checklist and checklist.score,
+                "refund_policy": self.refund_policy().value if kind is MessageKind.INMAIL else None,
+            },
+        )
         if cost:
             posting = credits.spend(
-                messaging.lots(self.db, me), today,
-                message_id=message_id, cause=f"InMail to {member['name']}",
+                messaging.lots(self.db, me),
+                today,
+                message_id=message_id,
+                cause=f"InMail to {member['name']}",
             )
             messaging.post(self.db, me, posting)
         factors = Factors(
@@ -468,7 +480,8 @@ class World:
                 self.refund_policy(), today, opened, answered, free=cost == 0
             )
         messaging.update_message(
-            self.db, message_id,
+            self.db,
+            message_id,
             fate_opened=opened and opened.isoformat(),
             fate_answer=fate.answer and fate.answer.value,
             fate_answered=answered and answered.isoformat(),
@@ -514,13 +527,18 @@ class World:
             )
             invitation_id = cursor.lastrowid
             days = invitation_fate(
-                seeded_rng(self._seed, "invitation", invitation_id), standing.degree,
-                standing.mutual, standing.shared_groups > 0, member["activity"],
+                seeded_rng(self._seed, "invitation", invitation_id),
+                standing.degree,
+                standing.mutual,
+                standing.shared_groups > 0,
+                member["activity"],
                 responsiveness=member["responsiveness"],
             )
             accepted = _not_before_tomorrow(self.today, days)
-            self.db.execute("UPDATE invitations SET fate_accepted = ? WHERE id = ?",
-                            (accepted and accepted.isoformat(), invitation_id))
+            self.db.execute(
+                "UPDATE invitations SET fate_accepted = ? WHERE id = ?",
+                (accepted and accepted.isoformat(), invitation_id),
+            )
         return {"invitation_id": invitation_id, "status": "pending", "to": member_id}
 
     def _invitation_pending(self, member_id: int) -> bool:
@@ -581,9 +599,15 @@ class World:
             "mismatch": bool(m["mismatch"]),
             "state": _state(m),
             "credit_state": credits.credit_state(free=free, refund_on=refund_on, today=today),
-            "refund_days_left": None if refund_on else credits.refund_days_left(
-                RefundPolicy(m["refund_policy"]), _day(m["sent"]), today,
-                opened=_day(m["opened"]), answered=_day(m["answered"]), free=free,
+            "refund_days_left": None
+            if refund_on
+            else credits.refund_days_left(
+                RefundPolicy(m["refund_policy"]),
+                _day(m["sent"]),
+                today,
+                opened=_day(m["opened"]),
+                answered=_day(m["answered"]),
+                free=free,
             ),
         }
 
@@ -592,12 +616,19 @@ class World:
         original = self._received(message_id)
         draft = validate_draft(MessageKind.MESSAGE, None, body, None)
         with transaction(self.db):
-            reply_id = messaging.insert_message(self.db, {
-                "sender": self.me, "recipient": original["sender"], "kind": original["kind"],
-                "subject": original["subject"] and f"Re: {original['subject']}"[:200],
-                "body": draft.body, "sent": self.today.isoformat(), "reply_to": message_id,
-                "read": 1,
-            })
+            reply_id = messaging.insert_message(
+                self.db,
+                {
+                    "sender": self.me,
+                    "recipient": original["sender"],
+                    "kind": original["kind"],
+                    "subject": original["subject"] and f"Re: {original['subject']}"[:200],
+                    "body": draft.body,
+                    "sent": self.today.isoformat(),
+                    "reply_to": message_id,
+                    "read": 1,
+                },
+            )
             self._answer(original, Answer.REPLY)
         return {**self._shown(messaging.message(self.db, message_id)), "reply_id": reply_id}
 
@@ -619,8 +650,13 @@ class World:
 
     def _answer(self, original: dict, answer: Answer) -> None:
         if original["answer"] is None:
-            messaging.update_message(self.db, original["id"], answer=answer.value,
-                                     answered=self.today.isoformat(), read=1)
+            messaging.update_message(
+                self.db,
+                original["id"],
+                answer=answer.value,
+                answered=self.today.isoformat(),
+                read=1,
+            )
 
     def _received(self, message_id: int) -> dict:
         found = messaging.message(self.db, message_id)
@@ -680,7 +716,8 @@ class World:
         first = upcoming[0]["expires"] if upcoming else None
         score = self._score()
         return {
-            "next_expiry": first and {
+            "next_expiry": first
+            and {
                 "amount": sum(lot["amount"] for lot in upcoming if lot["expires"] == first),
                 "date": first,
             },
@@ -705,7 +742,9 @@ class World:
         open_groups = []
         for group in messaging.refundable_groups(self.db, me, since):
             left = credits.refund_days_left(
-                RefundPolicy(group["refund_policy"]), _day(group["sent"]), today,
+                RefundPolicy(group["refund_policy"]),
+                _day(group["sent"]),
+                today,
                 opened=today if group["opened"] else None,
                 answered=today if group["answered"] else None,
             )
@@ -717,8 +756,10 @@ class World:
             room = REFUND_WINDOW_SHOWN - len(shown)
             if room <= 0:
                 break
-            shown += [{**m, "days_left": left}
-                      for m in messaging.refundable_in_group(self.db, me, since, group, room)]
+            shown += [
+                {**m, "days_left": left}
+                for m in messaging.refundable_in_group(self.db, me, since, group, room)
+            ]
         return shown, sum(group["count"] for _, group in open_groups)
 
     def _balance_history(self, days: int = 90) -> list[dict]:
@@ -739,8 +780,11 @@ class World:
         with transaction(self.db):
             posting = credits.purchase(pack, self.today, lot_id=messaging.next_lot_id(self.db))
             messaging.post(self.db, self.me, posting)
-        return {"balance": self.balance(), "bought": pack,
-                "expires": posting.lot.expires.isoformat()}
+        return {
+            "balance": self.balance(),
+            "bought": pack,
+            "expires": posting.lot.expires.isoformat(),
+        }
 
     def change_plan(self, plan: Plan) -> dict:
         """R5.3: paid → paid at the next billing day; to Free at once, dropping grants."""
@@ -748,8 +792,11 @@ class World:
         with transaction(self.db):
             account = messaging.account(self.db, me)
             change = credits.change_plan(
-                self.my_plan(), plan, billing_day=account["billing_day"],
-                lots=messaging.lots(self.db, me), today=today,
+                self.my_plan(),
+                plan,
+                billing_day=account["billing_day"],
+                lots=messaging.lots(self.db, me),
+                today=today,
             )
             if change.effective == today:
                 self._apply_plan(change, account, today)
@@ -757,12 +804,18 @@ class World:
                 account.update(pending_plan=plan.value, pending_from=change.effective.isoformat())
                 messaging.save_account(self.db, account)
         account = messaging.account(self.db, me)
-        next_grant = (credits.next_billing_date(account["billing_day"], today).isoformat()
-                      if account["billing_day"] and (account["pending_plan"] or plan.is_premium)
-                      else None)
-        return {"plan": self.my_plan().value, "pending_plan": account["pending_plan"],
-                "effective": change.effective.isoformat(), "next_grant": next_grant,
-                "message": change.describe()}
+        next_grant = (
+            credits.next_billing_date(account["billing_day"], today).isoformat()
+            if account["billing_day"] and (account["pending_plan"] or plan.is_premium)
+            else None
+        )
+        return {
+            "plan": self.my_plan().value,
+            "pending_plan": account["pending_plan"],
+            "effective": change.effective.isoformat(),
+            "next_grant": next_grant,
+            "message": change.describe(),
+        }
 
     def _apply_plan(self, change: credits.PlanChange, account: dict, day: date) -> None:
         owner = account["member_id"]
@@ -775,8 +828,9 @@ class World:
             self._grant(owner, change.new, day)
 
     def _grant(self, owner: int, plan: Plan, day: date) -> int:
-        posting = credits.grant(plan, messaging.lots(self.db, owner), day,
-                                lot_id=messaging.next_lot_id(self.db))
+        posting = credits.grant(
+            plan, messaging.lots(self.db, owner), day, lot_id=messaging.next_lot_id(self.db)
+        )
         if posting is None:
             return 0
         messaging.post(self.db, owner, posting)
@@ -805,8 +859,11 @@ class World:
             with transaction(self.db):
                 self._live(day, events)
                 store.set_meta(self.db, today=day.isoformat())
-        return {"date": target.isoformat(), "days": (target - today).days,
-                "events": {kind: events[kind] for kind in EVENT_KINDS}}
+        return {
+            "date": target.isoformat(),
+            "days": (target - today).days,
+            "events": {kind: events[kind] for kind in EVENT_KINDS},
+        }
 
     def _live(self, day: date, events: Counter[str]) -> None:
         """One simulated day, in the order R6.1 gives."""
@@ -835,8 +892,9 @@ class World:
         for account in messaging.accounts(self.db):
             if account["pending_from"] == day.isoformat():
                 old = Plan(self.member(account["member_id"])["plan"])
-                change = credits.PlanChange(old, Plan(account["pending_plan"]), day,
-                                            account["billing_day"])
+                change = credits.PlanChange(
+                    old, Plan(account["pending_plan"]), day, account["billing_day"]
+                )
                 self._apply_plan(change, account, day)
                 continue  # a plan that starts today brings its own grant
             billing_day = account["billing_day"]
@@ -846,31 +904,52 @@ class World:
 
     def _answered(self, m: dict, day: date, events: Counter[str]) -> None:
         answer = Answer(m["fate_answer"])
-        messaging.update_message(self.db, m["id"], answer=answer.value, answered=day.isoformat(),
-                                 opened=m["opened"] or day.isoformat())
+        messaging.update_message(
+            self.db,
+            m["id"],
+            answer=answer.value,
+            answered=day.isoformat(),
+            opened=m["opened"] or day.isoformat(),
+        )
         events[ANSWER_EVENT[answer]] += 1
         writer, reader = self.member(m["recipient"]), self.member(m["sender"])
         text = letters.answer_letter(
-            seeded_rng(self._seed, "answer", m["id"]), answer,
-            writer=_writer(writer), reader_first_name=given_name(reader["name"], reader["locale"]),
-            kind=MessageKind(m["kind"]), subject=m["subject"] or "",
+            seeded_rng(self._seed, "answer", m["id"]),
+            answer,
+            writer=_writer(writer),
+            reader_first_name=given_name(reader["name"], reader["locale"]),
+            kind=MessageKind(m["kind"]),
+            subject=m["subject"] or "",
         )
-        messaging.insert_message(self.db, {
-            "sender": m["recipient"], "recipient": m["sender"], "kind": m["kind"],
-            "subject": text.subject or None, "body": text.body, "sent": day.isoformat(),
-            "reply_to": m["id"],
-        })
+        messaging.insert_message(
+            self.db,
+            {
+                "sender": m["recipient"],
+                "recipient": m["sender"],
+                "kind": m["kind"],
+                "subject": text.subject or None,
+                "body": text.body,
+                "sent": day.isoformat(),
+                "reply_to": m["id"],
+            },
+        )
 
     def _refund(self, m: dict, day: date) -> None:
-        posting = credits.refund(day, lot_id=messaging.next_lot_id(self.db), message_id=m["id"],
-                                 cause=f"Refund for InMail #{m['id']} ({m['refund_policy']})")
+        posting = credits.refund(
+            day,
+            lot_id=messaging.next_lot_id(self.db),
+            message_id=m["id"],
+            cause=f"Refund for InMail #{m['id']} ({m['refund_policy']})",
+        )
         messaging.post(self.db, m["sender"], posting)
         messaging.update_message(self.db, m["id"], refunded=day.isoformat())
 
     def _invitation_accepted(self, invitation: dict, day: date) -> None:
         a, b = invitation["sender"], invitation["recipient"]
-        self.db.execute("UPDATE invitations SET status = 'accepted', decided = ? WHERE id = ?",
-                        (day.isoformat(), invitation["id"]))
+        self.db.execute(
+            "UPDATE invitations SET status = 'accepted', decided = ? WHERE id = ?",
+            (day.isoformat(), invitation["id"]),
+        )
         messaging.add_connection(self.db, a, b)
         store.set_meta(self.db, connection_count=store.get_meta(self.db, "connection_count") + 1)
         me = self.me
@@ -879,8 +958,12 @@ class World:
             changed = after_connecting(me, friend, _SqlAdjacency(self.db), self._stored_standing)
             store.update_standings(self.db, changed)
         else:  # a persona I played before: the change reaches me through the graph
-            store.save_standings(self.db, standings_from(
-                store.load_adjacency(self.db), me, store.shared_group_counts(self.db, me)))
+            store.save_standings(
+                self.db,
+                standings_from(
+                    store.load_adjacency(self.db), me, store.shared_group_counts(self.db, me)
+                ),
+            )
 
     def _stored_standing(self, member_id: int) -> Standing | None:
         row = self.db.execute(
@@ -893,7 +976,8 @@ class World:
         me = self.member(self.me)
         rng = seeded_rng(self._seed, "inbound", self.me, day.isoformat())
         return inbound_for_day(
-            rng, day,
+            rng,
+            day,
             connections=store.members_at(self.db, hops=1),
             group_fellows=store.group_fellows(self.db),
             strangers=range(1, store.get_meta(self.db, "member_count") + 1),
@@ -910,17 +994,28 @@ class World:
         groups = self._shared_group_names(inbound.sender_id)
         text = letters.inbound_letter(
             seeded_rng(self._seed, "letter", self.me, day.isoformat(), number),
-            inbound.kind, writer=_writer(writer),
-            reader_first_name=given_name(me["name"], me["locale"]), reader_company=me["company"],
-            category=inbound.category, group_name=groups[0] if groups else "",
+            inbound.kind,
+            writer=_writer(writer),
+            reader_first_name=given_name(me["name"], me["locale"]),
+            reader_company=me["company"],
+            category=inbound.category,
+            group_name=groups[0] if groups else "",
         )
-        messaging.insert_message(self.db, {
-            "sender": inbound.sender_id, "recipient": self.me, "kind": inbound.kind.value,
-            "category": inbound.category and inbound.category.value,
-            "subject": text.subject or None, "body": text.body, "sent": day.isoformat(),
-            "opens_conversation": not messaging.has_conversation(self.db, self.me,
-                                                                 inbound.sender_id),
-        })
+        messaging.insert_message(
+            self.db,
+            {
+                "sender": inbound.sender_id,
+                "recipient": self.me,
+                "kind": inbound.kind.value,
+                "category": inbound.category and inbound.category.value,
+                "subject": text.subject or None,
+                "body": text.body,
+                "sent": day.isoformat(),
+                "opens_conversation": not messaging.has_conversation(
+                    self.db, self.me, inbound.sender_id
+                ),
+            },
+        )
 
     @property
     def _seed(self) -> int:
@@ -930,8 +1025,17 @@ class World:
 GROUP_MESSAGES_PER_MONTH = 15
 REFUND_WINDOW_SHOWN = 50
 MAX_ADVANCE_DAYS = 3_660
-EVENT_KINDS = ("opened", "accepted", "declined", "replied", "refunded", "expired", "granted",
-               "invitations_accepted", "new_messages")
+EVENT_KINDS = (
+    "opened",
+    "accepted",
+    "declined",
+    "replied",
+    "refunded",
+    "expired",
+    "granted",
+    "invitations_accepted",
+    "new_messages",
+)
 ANSWER_EVENT = {Answer.ACCEPT: "accepted", Answer.DECLINE: "declined", Answer.REPLY: "replied"}
 KIND_OF_ROUTE = {
     Route.MESSAGE: MessageKind.MESSAGE,
@@ -979,8 +1083,10 @@ def _target_date(today: date, days: int | None, to: date | None) -> date:
             raise BadInput(f"Advance between 1 and {MAX_ADVANCE_DAYS:,} days, not {days}.")
         return today + timedelta(days=days)
     if to <= today:
-        raise BadInput(f"{to.isoformat()} is not after today ({today.isoformat()}); "
-                       "the clock only moves forward.")
+        raise BadInput(
+            f"{to.isoformat()} is not after today ({today.isoformat()}); "
+            "the clock only moves forward."
+        )
     if (to - today).days > MAX_ADVANCE_DAYS:
         raise BadInput(f"Advance at most {MAX_ADVANCE_DAYS:,} days at a time.")
     return to

@@ -70,8 +70,7 @@ def route_for(
                 Route.GROUP_MESSAGE,
                 0,
                 True,
-                (f"You share a group; {group_messages_left} free group messages left "
-                 "this month.",),
+                (f"You share a group; {group_messages_left} free group messages left this month.",),
             )
         group_note = ("Free group messages used up this month; InMail instead.",)
     else:

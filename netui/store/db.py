@@ -20,9 +20,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 LATEST_VERSION = len(MIGRATIONS)
 
 
-def open_database(
-    path: Path, *, create: bool = False, bulk: bool = False
-) -> sqlite_utils.Database:
+def open_database(path: Path, *, create: bool = False, bulk: bool = False) -> sqlite_utils.Database:
     """Open (or with `create`, make) a netui database and bring its schema up to date.
 
     `bulk` is for building a new network into a scratch file that is moved into place

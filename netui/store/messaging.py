@@ -28,8 +28,10 @@ def lots(db: sqlite_utils.Database, owner: int, *, expiring_by: date | None = No
     With `expiring_by`, only those expiring by that day: a day of the clock looks at
     the few lots that end, not at every refunded credit still alive.
     """
-    sql = ("SELECT id, source, amount, remaining, credited, expires FROM lots "
-           "WHERE owner = ? AND remaining > 0")
+    sql = (
+        "SELECT id, source, amount, remaining, credited, expires FROM lots "
+        "WHERE owner = ? AND remaining > 0"
+    )
     params: list = [owner]
     if expiring_by is not None:
         sql += " AND expires <= ?"
@@ -63,14 +65,28 @@ def post(db: sqlite_utils.Database, owner: int, posting: Posting) -> None:
             "INSERT INTO lots (id, owner, source, amount, remaining, credited, expires) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET remaining = excluded.remaining",
-            (lot.id, owner, lot.source.value, lot.amount, lot.remaining,
-             lot.credited.isoformat(), lot.expires.isoformat()),
+            (
+                lot.id,
+                owner,
+                lot.source.value,
+                lot.amount,
+                lot.remaining,
+                lot.credited.isoformat(),
+                lot.expires.isoformat(),
+            ),
         )
     db.execute(
         "INSERT INTO ledger (owner, date, kind, amount, cause, message_id, lot_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (owner, entry.date.isoformat(), entry.kind.value, entry.amount, entry.cause,
-         entry.message_id, entry.lot_id),
+        (
+            owner,
+            entry.date.isoformat(),
+            entry.kind.value,
+            entry.amount,
+            entry.cause,
+            entry.message_id,
+            entry.lot_id,
+        ),
     )
 
 
@@ -103,9 +119,13 @@ def daily_net(db: sqlite_utils.Database, owner: int) -> list[tuple[str, int]]:
 
 
 def owners_with_credits_expiring(db: sqlite_utils.Database, day: date) -> list[int]:
-    return [r[0] for r in db.execute(
-        "SELECT DISTINCT owner FROM lots WHERE remaining > 0 AND expires <= ? ORDER BY owner",
-        (day.isoformat(),))]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT DISTINCT owner FROM lots WHERE remaining > 0 AND expires <= ? ORDER BY owner",
+            (day.isoformat(),),
+        )
+    ]
 
 
 # ── accounts ────────────────────────────────────────────────────────────────
@@ -113,8 +133,11 @@ def owners_with_credits_expiring(db: sqlite_utils.Database, day: date) -> list[i
 
 def account(db: sqlite_utils.Database, member: int) -> dict:
     found = rows(db, "SELECT * FROM accounts WHERE member_id = ?", (member,))
-    return found[0] if found else {"member_id": member, "billing_day": None,
-                                   "pending_plan": None, "pending_from": None}
+    return (
+        found[0]
+        if found
+        else {"member_id": member, "billing_day": None, "pending_plan": None, "pending_from": None}
+    )
 
 
 def save_account(db: sqlite_utils.Database, account: dict) -> None:
@@ -145,15 +168,18 @@ def update_message(db: sqlite_utils.Database, message_id: int, **changes) -> Non
 
 
 def has_conversation(db: sqlite_utils.Database, a: int, b: int) -> bool:
-    return bool(db.execute(
-        "SELECT 1 FROM messages WHERE (sender = ? AND recipient = ?) "
-        "OR (sender = ? AND recipient = ?) LIMIT 1",
-        (a, b, b, a),
-    ).fetchone())
+    return bool(
+        db.execute(
+            "SELECT 1 FROM messages WHERE (sender = ? AND recipient = ?) "
+            "OR (sender = ? AND recipient = ?) LIMIT 1",
+            (a, b, b, a),
+        ).fetchone()
+    )
 
 
-def conversations_opened(db: sqlite_utils.Database, sender: int, kind: str,
-                         since: date, until: date) -> int:
+def conversations_opened(
+    db: sqlite_utils.Database, sender: int, kind: str, since: date, until: date
+) -> int:
     """Conversations `sender` opened with messages of `kind` in [since, until]."""
     return db.execute(
         "SELECT count(*) FROM messages WHERE sender = ? AND kind = ? AND opens_conversation "
@@ -230,12 +256,16 @@ def inmail_outcomes(db: sqlite_utils.Database, me: int, since: date) -> list[tup
         for row in db.execute(
             "SELECT sent, opened, answered, count(*) FROM messages WHERE sender = ? "
             "AND kind = 'inmail' AND reply_to IS NULL AND sent > ? "
-            "GROUP BY sent, opened, answered", (me, since.isoformat()))
+            "GROUP BY sent, opened, answered",
+            (me, since.isoformat()),
+        )
     ]
 
 
-REFUNDABLE = ("sender = :me AND kind = 'inmail' AND reply_to IS NULL AND cost > 0 "
-              "AND refunded IS NULL AND sent > :since")
+REFUNDABLE = (
+    "sender = :me AND kind = 'inmail' AND reply_to IS NULL AND cost > 0 "
+    "AND refunded IS NULL AND sent > :since"
+)
 
 
 def refundable_groups(db: sqlite_utils.Database, me: int, since: date) -> list[dict]:
@@ -255,14 +285,20 @@ def refundable_in_group(
 ) -> list[dict]:
     return rows(
         db,
-        "SELECT msg.id AS message_id, msg.recipient AS \"to\", m.name AS to_name "
+        'SELECT msg.id AS message_id, msg.recipient AS "to", m.name AS to_name '
         "FROM messages msg JOIN members m ON m.id = msg.recipient "
         f"WHERE {REFUNDABLE.replace('sender', 'msg.sender')} AND refund_policy = :policy "
         "AND msg.sent = :sent AND (opened IS NOT NULL) = :opened "
         "AND (answered IS NOT NULL) = :answered ORDER BY msg.id LIMIT :limit",
-        {"me": me, "since": since.isoformat(), "policy": group["refund_policy"],
-         "sent": group["sent"], "opened": group["opened"], "answered": group["answered"],
-         "limit": limit},
+        {
+            "me": me,
+            "since": since.isoformat(),
+            "policy": group["refund_policy"],
+            "sent": group["sent"],
+            "opened": group["opened"],
+            "answered": group["answered"],
+            "limit": limit,
+        },
     )
 
 
@@ -271,18 +307,26 @@ def refundable_in_group(
 
 def open_due(db: sqlite_utils.Database, day: date) -> int:
     """Mark opened what its recipient opens on `day`; how many."""
-    return db.execute("UPDATE messages SET opened = ? WHERE fate_opened = ? AND opened IS NULL",
-                      (day.isoformat(), day.isoformat())).rowcount
+    return db.execute(
+        "UPDATE messages SET opened = ? WHERE fate_opened = ? AND opened IS NULL",
+        (day.isoformat(), day.isoformat()),
+    ).rowcount
 
 
 def answering_on(db: sqlite_utils.Database, day: date) -> list[dict]:
-    return rows(db, "SELECT * FROM messages WHERE fate_answered = ? AND answer IS NULL "
-                    "ORDER BY id", (day.isoformat(),))
+    return rows(
+        db,
+        "SELECT * FROM messages WHERE fate_answered = ? AND answer IS NULL ORDER BY id",
+        (day.isoformat(),),
+    )
 
 
 def refunding_on(db: sqlite_utils.Database, day: date) -> list[dict]:
-    return rows(db, "SELECT * FROM messages WHERE refund_on = ? AND refunded IS NULL ORDER BY id",
-                (day.isoformat(),))
+    return rows(
+        db,
+        "SELECT * FROM messages WHERE refund_on = ? AND refunded IS NULL ORDER BY id",
+        (day.isoformat(),),
+    )
 
 
 def spend_entry_lot(db: sqlite_utils.Database, message_id: int) -> int | None:
@@ -311,8 +355,11 @@ def pending_invitations(db: sqlite_utils.Database, sender: int) -> int:
 
 
 def accepting_on(db: sqlite_utils.Database, day: date) -> list[dict]:
-    return rows(db, "SELECT * FROM invitations WHERE fate_accepted = ? AND status = 'pending' "
-                    "ORDER BY id", (day.isoformat(),))
+    return rows(
+        db,
+        "SELECT * FROM invitations WHERE fate_accepted = ? AND status = 'pending' ORDER BY id",
+        (day.isoformat(),),
+    )
 
 
 def add_connection(db: sqlite_utils.Database, a: int, b: int) -> None:

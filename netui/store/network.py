@@ -40,10 +40,22 @@ def write_network(db: sqlite_utils.Database, network: Network, progress: Progres
     """Store members, connections and groups; the caller holds the transaction."""
     _insert(db, "members", MEMBER_COLUMNS, network.members, progress, "Storing members")
     _insert(db, "connections", ("a", "b"), network.connections, progress, "Storing connections")
-    _insert(db, "groups", ("id", "name", "topic", "industry"), network.groups, progress,
-            "Storing groups")
-    _insert(db, "group_members", ("group_id", "member_id"), network.group_members, progress,
-            "Storing group members")
+    _insert(
+        db,
+        "groups",
+        ("id", "name", "topic", "industry"),
+        network.groups,
+        progress,
+        "Storing groups",
+    )
+    _insert(
+        db,
+        "group_members",
+        ("group_id", "member_id"),
+        network.group_members,
+        progress,
+        "Storing group members",
+    )
     progress("Indexing for search", 0.0)
     db.execute("INSERT INTO members_fts (members_fts) VALUES ('rebuild')")
     progress("Indexing for search", 1.0)
@@ -57,17 +69,14 @@ def _insert(
     progress: Progress,
     phase: str,
 ) -> None:
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
+    sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     total = max(len(rows), 1)
     for start in range(0, len(rows), BATCH):
         db.conn.executemany(sql, rows[start : start + BATCH])
         progress(phase, min(1.0, (start + BATCH) / total))
 
 
-def adjacency_of(
-    member_count: int, connections: Iterable[tuple[int, int]]
-) -> list[array]:
+def adjacency_of(member_count: int, connections: Iterable[tuple[int, int]]) -> list[array]:
     """Compact adjacency (one int array per member id) for a BFS over a big graph."""
     adjacency = [array("i") for _ in range(member_count + 1)]
     for a, b in connections:
@@ -150,20 +159,28 @@ def update_standings(db: sqlite_utils.Database, changed: dict[int, Standing]) ->
     """
     ids = list(changed)
     inner_before = {
-        row[0] for start in range(0, len(ids), 900) for row in db.execute(
+        row[0]
+        for start in range(0, len(ids), 900)
+        for row in db.execute(
             f"SELECT member_id FROM reach WHERE rank <= {INNER_CIRCLE_MAX_RANK} "
-            f"AND member_id IN ({', '.join('?' * len(ids[start:start + 900]))})",
-            ids[start:start + 900])
+            f"AND member_id IN ({', '.join('?' * len(ids[start : start + 900]))})",
+            ids[start : start + 900],
+        )
     }
     db.conn.executemany(
         "INSERT INTO reach (member_id, hops, parent, mutual, shared_groups, rank) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET hops = excluded.hops, "
         "parent = excluded.parent, mutual = excluded.mutual, rank = excluded.rank",
-        [(m, s.hops, s.parent, s.mutual, s.shared_groups, s.degree.rank)
-         for m, s in changed.items()],
+        [
+            (m, s.hops, s.parent, s.mutual, s.shared_groups, s.degree.rank)
+            for m, s in changed.items()
+        ],
     )
-    joining = [m for m, s in changed.items()
-               if s.degree.rank <= INNER_CIRCLE_MAX_RANK and m not in inner_before]
+    joining = [
+        m
+        for m, s in changed.items()
+        if s.degree.rank <= INNER_CIRCLE_MAX_RANK and m not in inner_before
+    ]
     db.conn.executemany(
         f"INSERT INTO inner_fts (rowid, {FTS_COLUMNS}) {INNER_CIRCLE_ROWS} AND m.id = ?",
         [(m,) for m in joining],
@@ -171,12 +188,21 @@ def update_standings(db: sqlite_utils.Database, changed: dict[int, Standing]) ->
 
 
 def members_at(db: sqlite_utils.Database, *, hops: int) -> list[int]:
-    return [r[0] for r in db.execute(
-        "SELECT member_id FROM reach WHERE hops = ? ORDER BY member_id", (hops,))]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT member_id FROM reach WHERE hops = ? ORDER BY member_id", (hops,)
+        )
+    ]
 
 
 def group_fellows(db: sqlite_utils.Database, limit: int = 5_000) -> list[int]:
     """Members who share a group with me but are not my connections."""
-    return [r[0] for r in db.execute(
-        "SELECT member_id FROM reach WHERE shared_groups > 0 AND coalesce(hops, 9) > 1 "
-        "ORDER BY member_id LIMIT ?", (limit,))]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT member_id FROM reach WHERE shared_groups > 0 AND coalesce(hops, 9) > 1 "
+            "ORDER BY member_id LIMIT ?",
+            (limit,),
+        )
+    ]

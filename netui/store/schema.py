@@ -13,27 +13,32 @@ APPLICATION_ID = 0x6E657475  # "netu"
 # the end: one sort instead of ten million index updates.
 BULK_INDEXES = {
     "connections_by_b": "CREATE INDEX connections_by_b ON connections (b, a)",
-    "group_members_by_member":
-        "CREATE INDEX group_members_by_member ON group_members (member_id, group_id)",
+    "group_members_by_member": (
+        "CREATE INDEX group_members_by_member ON group_members (member_id, group_id)"
+    ),
     "reach_by_rank": "CREATE INDEX reach_by_rank ON reach (rank, member_id)",
     # Search filters (R9.1), as typed: any case.
     "members_by_country": "CREATE INDEX members_by_country ON members (country COLLATE NOCASE)",
-    "members_by_country_code":
-        "CREATE INDEX members_by_country_code ON members (country_code COLLATE NOCASE)",
-    "members_by_industry":
-        "CREATE INDEX members_by_industry ON members (industry COLLATE NOCASE)",
+    "members_by_country_code": (
+        "CREATE INDEX members_by_country_code ON members (country_code COLLATE NOCASE)"
+    ),
+    "members_by_industry": "CREATE INDEX members_by_industry ON members (industry COLLATE NOCASE)",
 }
 
 # The member fields full-text search looks at (R9.1), and how it cuts them into words.
 FTS_COLUMNS = "name, headline, company, industry, skills, city, country"
-FTS_OPTIONS = ("content = 'members', content_rowid = 'id', "
-               "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'")
+FTS_OPTIONS = (
+    "content = 'members', content_rowid = 'id', "
+    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'"
+)
 
 # My 1st and 2nd degree (ranks 0 and 1) also have a search index of their own.
 INNER_CIRCLE_MAX_RANK = 1
-INNER_CIRCLE_ROWS = (f"SELECT m.id, {', '.join(f'm.{c.strip()}' for c in FTS_COLUMNS.split(','))} "
-                     "FROM members m JOIN reach r ON r.member_id = m.id "
-                     f"WHERE r.rank <= {INNER_CIRCLE_MAX_RANK}")
+INNER_CIRCLE_ROWS = (
+    f"SELECT m.id, {', '.join(f'm.{c.strip()}' for c in FTS_COLUMNS.split(','))} "
+    "FROM members m JOIN reach r ON r.member_id = m.id "
+    f"WHERE r.rank <= {INNER_CIRCLE_MAX_RANK}"
+)
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the world — members, connections, groups, my view of the graph, settings.
@@ -193,4 +198,3 @@ MIGRATIONS: tuple[str, ...] = (
     INSERT INTO inner_fts (rowid, {FTS_COLUMNS}) {INNER_CIRCLE_ROWS};
     """,
 )
-

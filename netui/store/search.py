@@ -69,10 +69,15 @@ def search_members(
             where.append("r.rank = 0")
         # Within my network, walk the degree tiers rather than every member.
         within = not filters.any or (filters.degrees and Degree.OUT not in filters.degrees)
-        source = ("reach r JOIN members m ON m.id = r.member_id" if within
-                  else "members m LEFT JOIN reach r ON r.member_id = m.id")
-        sql = (f"SELECT {RESULT_COLUMNS} FROM {source} {_where(where)} "
-               "ORDER BY degree_rank, m.name LIMIT ?")
+        source = (
+            "reach r JOIN members m ON m.id = r.member_id"
+            if within
+            else "members m LEFT JOIN reach r ON r.member_id = m.id"
+        )
+        sql = (
+            f"SELECT {RESULT_COLUMNS} FROM {source} {_where(where)} "
+            "ORDER BY degree_rank, m.name LIMIT ?"
+        )
         return _rows(db, sql, [*params, limit])
     expression = match_expression(text)
     if expression is None:
@@ -110,6 +115,8 @@ def _ranked_matches(
         f"{_where([f'{index} MATCH ?', *where])} ORDER BY degree_rank, f.rank LIMIT ?"
     )
     return _rows(db, sql, [expression, *params, limit])
+
+
 def _filter_sql(filters: SearchFilters) -> tuple[list[str], list]:
     where: list[str] = []
     params: list = []

@@ -35,26 +35,61 @@ def test_r11_search_rows(capsys, handmade_db):
     code, rows, _ = run(capsys, handmade_db, "search", "engineer", "--degree", "2nd,3rd")
     assert code == 0 and rows
     for row in rows:
-        assert {"id", "name", "headline", "company", "country", "degree", "mutual",
-                "shared_groups", "route"} <= set(row)
+        assert {
+            "id",
+            "name",
+            "headline",
+            "company",
+            "country",
+            "degree",
+            "mutual",
+            "shared_groups",
+            "route",
+        } <= set(row)
         assert row["degree"] in ("2nd", "3rd")
 
 
 def test_r11_profile_and_route(capsys, handmade_db):
     _, profile, _ = run(capsys, handmade_db, "profile", "6")
     assert profile["path"][0] == 1 and profile["path"][-1] == 6
-    for key in ("degree", "mutual", "shared_groups", "accepts_inmail", "open_profile",
-                "categories", "route"):
+    for key in (
+        "degree",
+        "mutual",
+        "shared_groups",
+        "accepts_inmail",
+        "open_profile",
+        "categories",
+        "route",
+    ):
         assert key in profile
     _, route, _ = run(capsys, handmade_db, "route", "2", "--inmail")
-    assert route == {"degree": "1st", "route": "none", "cost": 0, "allowed": False,
-                     "reasons": route["reasons"]} and route["reasons"]
+    assert (
+        route
+        == {
+            "degree": "1st",
+            "route": "none",
+            "cost": 0,
+            "allowed": False,
+            "reasons": route["reasons"],
+        }
+        and route["reasons"]
+    )
 
 
 def test_r11_send_credits_advance_sent(capsys, handmade_db):
-    code, sent, _ = run(capsys, handmade_db, "send", "8", "--inmail", "--category",
-                        "career-opportunity", "--subject", "Risk roles in Milan", "--body",
-                        "Dear Noor, would you like to talk? Thanks")
+    code, sent, _ = run(
+        capsys,
+        handmade_db,
+        "send",
+        "8",
+        "--inmail",
+        "--category",
+        "career-opportunity",
+        "--subject",
+        "Risk roles in Milan",
+        "--body",
+        "Dear Noor, would you like to talk? Thanks",
+    )
     assert code == 0
     assert (sent["route"], sent["cost"], sent["credits"]) == ("inmail", 1, 14)
     _, credits, _ = run(capsys, handmade_db, "credits")
@@ -64,13 +99,27 @@ def test_r11_send_credits_advance_sent(capsys, handmade_db):
     _, advanced, _ = run(capsys, handmade_db, "advance", "7")
     assert advanced["date"] == "2015-01-19" and isinstance(advanced["events"], dict)
     _, items, _ = run(capsys, handmade_db, "sent")
-    assert {"message_id", "to", "sent", "category", "state", "credit_state",
-            "refund_days_left"} <= set(items[0])
+    assert {
+        "message_id",
+        "to",
+        "sent",
+        "category",
+        "state",
+        "credit_state",
+        "refund_days_left",
+    } <= set(items[0])
 
 
 def test_r11_settings_buy_plan(capsys, handmade_db):
-    _, settings, _ = run(capsys, handmade_db, "settings", "--accept-inmail", "off",
-                         "--categories", "new-venture,job-inquiry")
+    _, settings, _ = run(
+        capsys,
+        handmade_db,
+        "settings",
+        "--accept-inmail",
+        "off",
+        "--categories",
+        "new-venture,job-inquiry",
+    )
     assert settings["accept_inmail"] is False
     assert settings["categories"] == ["new-venture", "job-inquiry"]
     _, bought, _ = run(capsys, handmade_db, "buy", "5")
@@ -79,17 +128,32 @@ def test_r11_settings_buy_plan(capsys, handmade_db):
     assert plan["plan"] == "free"
 
 
-@pytest.mark.parametrize("args", [
-    ["profile", "999"], ["profile", "abc"], ["profile", "0"], ["route", "-4"],
-    ["send", "8", "--body", ""], ["send", "2", "--inmail", "--body", "x", "--subject", "y",
-                                 "--category", "job-inquiry"],
-    ["send", "8", "--inmail", "--body", "x", "--subject", "y", "--category", "spam"],
-    ["buy", "3"], ["buy", "lots"], ["plan", "gold"], ["advance", "--to", "2014-12-31"],
-    ["advance", "--to", "31/12/2015"], ["advance", "0"], ["settings", "--refund-policy", "never"],
-    ["settings", "--accept-inmail", "maybe"], ["search", "x", "--degree", "4th"],
-    ["search", "x", "--limit", "0"], ["accept", "12345"], ["reply", "1", "--body", "hi"],
-    ["stats", "--bogus"], ["frobnicate"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["profile", "999"],
+        ["profile", "abc"],
+        ["profile", "0"],
+        ["route", "-4"],
+        ["send", "8", "--body", ""],
+        ["send", "2", "--inmail", "--body", "x", "--subject", "y", "--category", "job-inquiry"],
+        ["send", "8", "--inmail", "--body", "x", "--subject", "y", "--category", "spam"],
+        ["buy", "3"],
+        ["buy", "lots"],
+        ["plan", "gold"],
+        ["advance", "--to", "2014-12-31"],
+        ["advance", "--to", "31/12/2015"],
+        ["advance", "0"],
+        ["settings", "--refund-policy", "never"],
+        ["settings", "--accept-inmail", "maybe"],
+        ["search", "x", "--degree", "4th"],
+        ["search", "x", "--limit", "0"],
+        ["accept", "12345"],
+        ["reply", "1", "--body", "hi"],
+        ["stats", "--bogus"],
+        ["frobnicate"],
+    ],
+)
 def test_r11_bad_input_exits_2_with_a_json_error_and_changes_nothing(capsys, handmade_db, args):
     before = handmade_db.read_bytes()
     code = main([*args, "--db", str(handmade_db), "--json"])
@@ -123,9 +187,14 @@ def test_r11_text_output_shows_member_text_verbatim(capsys, handmade_db):
 
 
 def test_the_installed_command_runs_as_a_subprocess(handmade_db):
-    done = subprocess.run([sys.executable, "-m", "netui", "stats", "--db", str(handmade_db)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "netui", "stats", "--db", str(handmade_db)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0 and "9 members" in done.stdout
-    done = subprocess.run([sys.executable, "-m", "netui", "--version"], capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "netui", "--version"], capture_output=True, text=True, timeout=60
+    )
     assert done.stdout.startswith("netui ")

@@ -11,7 +11,9 @@ from netui.core.model import Degree
 
 graphs = st.builds(
     lambda n, p, seed: nx.gnp_random_graph(n, p, seed=seed),
-    st.integers(2, 40), st.floats(0.02, 0.3), st.integers(0, 10_000),
+    st.integers(2, 40),
+    st.floats(0.02, 0.3),
+    st.integers(0, 10_000),
 )
 
 
@@ -50,7 +52,8 @@ def test_r2_3_connecting_updates_exactly_like_a_full_recomputation(graph, data):
     after = {**before, **changed}
     truth = standings_from(_with_edge(graph, me, friend).adj, me, {})
     assert {m: (s.hops, s.mutual) for m, s in after.items() if s.hops or s.mutual} == {
-        m: (s.hops, s.mutual) for m, s in truth.items() if s.hops or s.mutual}
+        m: (s.hops, s.mutual) for m, s in truth.items() if s.hops or s.mutual
+    }
 
 
 def _with_edge(graph: nx.Graph, a: int, b: int) -> nx.Graph:

@@ -17,8 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _python(code: str, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), *args], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(code), *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _assert_consistent(path) -> None:
@@ -27,19 +32,34 @@ def _assert_consistent(path) -> None:
     one = lambda sql, *p: db.execute(sql, p).fetchone()[0]  # noqa: E731
     for owner in [r[0] for r in db.execute("SELECT DISTINCT owner FROM ledger")]:
         ledger = one("SELECT sum(amount) FROM ledger WHERE owner = ?", owner)
-        live = one("SELECT coalesce(sum(remaining), 0) FROM lots WHERE owner = ? "
-                   "AND expires > ?", owner, today)
+        live = one(
+            "SELECT coalesce(sum(remaining), 0) FROM lots WHERE owner = ? AND expires > ?",
+            owner,
+            today,
+        )
         assert ledger == live >= 0
-    assert one("SELECT count(*) FROM ledger l LEFT JOIN messages m ON m.id = l.message_id "
-               "WHERE l.kind = 'spend' AND m.id IS NULL") == 0
-    assert one("SELECT count(*) FROM messages WHERE kind = 'inmail' AND cost = 1 AND id NOT IN "
-               "(SELECT message_id FROM ledger WHERE kind = 'spend')") == 0
+    assert (
+        one(
+            "SELECT count(*) FROM ledger l LEFT JOIN messages m ON m.id = l.message_id "
+            "WHERE l.kind = 'spend' AND m.id IS NULL"
+        )
+        == 0
+    )
+    assert (
+        one(
+            "SELECT count(*) FROM messages WHERE kind = 'inmail' AND cost = 1 AND id NOT IN "
+            "(SELECT message_id FROM ledger WHERE kind = 'spend')"
+        )
+        == 0
+    )
     # No half-applied day: everything due by today happened, nothing after it did.
-    assert one("SELECT count(*) FROM messages WHERE fate_opened <= ? AND opened IS NULL",
-               today) == 0
+    assert (
+        one("SELECT count(*) FROM messages WHERE fate_opened <= ? AND opened IS NULL", today) == 0
+    )
     assert one("SELECT count(*) FROM messages WHERE opened > ? OR sent > ?", today, today) == 0
-    assert one("SELECT count(*) FROM messages WHERE refund_on <= ? AND refunded IS NULL",
-               today) == 0
+    assert (
+        one("SELECT count(*) FROM messages WHERE refund_on <= ? AND refunded IS NULL", today) == 0
+    )
     world.db.conn.close()
 
 
@@ -57,18 +77,25 @@ def test_sigkill_during_a_long_advance_leaves_a_consistent_database(tmp_path):
     world = World.open(path)
     world.buy(10)
     for member in (8, 4, 5):
-        world.send(member, want_inmail=True, subject="A question about your work",
-                   category=Category.JOB_INQUIRY,
-                   body="Hello, I'm Giulia. Could we talk? Thanks!")
+        world.send(
+            member,
+            want_inmail=True,
+            subject="A question about your work",
+            category=Category.JOB_INQUIRY,
+            body="Hello, I'm Giulia. Could we talk? Thanks!",
+        )
     world.db.conn.close()
-    child = _python("""
+    child = _python(
+        """
         import sys
         from netui.world import World
         world = World.open(sys.argv[1])
         print("started", flush=True)
         while True:  # long advances, one after the other, until killed
             world.advance(3000)
-    """, str(path))
+    """,
+        str(path),
+    )
     _kill_after(child, "started", 1.0)
     assert child.returncode == -signal.SIGKILL
     _assert_consistent(path)
@@ -77,7 +104,8 @@ def test_sigkill_during_a_long_advance_leaves_a_consistent_database(tmp_path):
 def test_sigkill_during_a_loop_of_sends_leaves_a_consistent_database(tmp_path):
     path = tmp_path / "w.db"
     World.build(path, lambda p: handmade_network())
-    child = _python("""
+    child = _python(
+        """
         import sys
         from netui.core.model import Category
         from netui.world import World
@@ -87,7 +115,9 @@ def test_sigkill_during_a_loop_of_sends_leaves_a_consistent_database(tmp_path):
             world.buy(1)
             world.send(8, want_inmail=True, subject="A question about your work",
                        category=Category.JOB_INQUIRY, body="Hello, I'm Giulia. Thanks!")
-    """, str(path))
+    """,
+        str(path),
+    )
     _kill_after(child, "started", 1.5)
     assert child.returncode == -signal.SIGKILL
     _assert_consistent(path)
@@ -101,7 +131,9 @@ def test_two_processes_cannot_both_spend_the_last_credit(tmp_path):
     world.buy(1)
     world.db.conn.close()
     go = tmp_path / "go"
-    racers = [_python("""
+    racers = [
+        _python(
+            """
         import pathlib, sys, time
         from netui.core.model import Category
         from netui.errors import Refused
@@ -116,7 +148,13 @@ def test_two_processes_cannot_both_spend_the_last_credit(tmp_path):
             print("sent")
         except Refused:
             print("refused")
-    """, str(path), str(go), member) for member in ("8", "4")]
+    """,
+            str(path),
+            str(go),
+            member,
+        )
+        for member in ("8", "4")
+    ]
     for racer in racers:
         assert racer.stdout.readline().strip() == "ready"
     go.touch()

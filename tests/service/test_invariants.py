@@ -20,8 +20,11 @@ from tests.handmade import handmade_network
 _TEMPLATE = Path(tempfile.mkdtemp()) / "template.db"
 World.build(_TEMPLATE, lambda p: handmade_network())
 
-INMAIL = {"subject": "A question about your work", "category": Category.JOB_INQUIRY,
-          "body": "Hello, I'm Giulia. Could we talk? Thanks!"}
+INMAIL = {
+    "subject": "A question about your work",
+    "category": Category.JOB_INQUIRY,
+    "body": "Hello, I'm Giulia. Could we talk? Thanks!",
+}
 
 
 class CreditEconomy(RuleBasedStateMachine):
@@ -65,8 +68,12 @@ class CreditEconomy(RuleBasedStateMachine):
         assert {k: v for k, v in self._fates().items() if k in self.fates} == self.fates
 
     def _fates(self) -> dict[int, tuple]:
-        return {r[0]: r[1:] for r in self.world.db.execute(
-            "SELECT id, refund_policy, refund_on FROM messages WHERE kind = 'inmail'")}
+        return {
+            r[0]: r[1:]
+            for r in self.world.db.execute(
+                "SELECT id, refund_policy, refund_on FROM messages WHERE kind = 'inmail'"
+            )
+        }
 
     def _one(self, sql: str, *params) -> int:
         return self.world.db.execute(sql, params).fetchone()[0]
@@ -74,33 +81,58 @@ class CreditEconomy(RuleBasedStateMachine):
     @invariant()
     def balance_is_the_ledger_sum_and_never_negative(self) -> None:
         balance = self.world.balance()
-        live = self._one("SELECT coalesce(sum(remaining), 0) FROM lots WHERE owner = 1 "
-                         "AND expires > ?", self.world.today.isoformat())
+        live = self._one(
+            "SELECT coalesce(sum(remaining), 0) FROM lots WHERE owner = 1 AND expires > ?",
+            self.world.today.isoformat(),
+        )
         assert balance >= 0
         assert balance == live
 
     @invariant()
     def no_inmail_refunded_twice_and_free_ones_never(self) -> None:
-        assert self._one("SELECT count(*) FROM (SELECT message_id FROM ledger WHERE kind = "
-                         "'refund' GROUP BY message_id HAVING count(*) > 1)") == 0
-        assert self._one("SELECT count(*) FROM ledger l JOIN messages m ON m.id = l.message_id "
-                         "WHERE l.kind = 'refund' AND m.cost = 0") == 0
+        assert (
+            self._one(
+                "SELECT count(*) FROM (SELECT message_id FROM ledger WHERE kind = "
+                "'refund' GROUP BY message_id HAVING count(*) > 1)"
+            )
+            == 0
+        )
+        assert (
+            self._one(
+                "SELECT count(*) FROM ledger l JOIN messages m ON m.id = l.message_id "
+                "WHERE l.kind = 'refund' AND m.cost = 0"
+            )
+            == 0
+        )
 
     @invariant()
     def no_credit_spent_after_its_expiry(self) -> None:
-        assert self._one("SELECT count(*) FROM ledger l JOIN lots ON lots.id = l.lot_id "
-                         "WHERE l.kind = 'spend' AND l.date >= lots.expires") == 0
+        assert (
+            self._one(
+                "SELECT count(*) FROM ledger l JOIN lots ON lots.id = l.lot_id "
+                "WHERE l.kind = 'spend' AND l.date >= lots.expires"
+            )
+            == 0
+        )
 
     @invariant()
     def every_spent_credit_has_its_message(self) -> None:
-        assert self._one("SELECT count(*) FROM ledger l LEFT JOIN messages m "
-                         "ON m.id = l.message_id WHERE l.kind = 'spend' AND m.id IS NULL") == 0
+        assert (
+            self._one(
+                "SELECT count(*) FROM ledger l LEFT JOIN messages m "
+                "ON m.id = l.message_id WHERE l.kind = 'spend' AND m.id IS NULL"
+            )
+            == 0
+        )
 
     @invariant()
     def grants_alone_hold_at_most_three_months(self) -> None:
         today = self.world.today
-        held = self._one("SELECT coalesce(sum(remaining), 0) FROM lots WHERE owner = 1 AND "
-                         "source = 'grant' AND expires > ?", today.isoformat())
+        held = self._one(
+            "SELECT coalesce(sum(remaining), 0) FROM lots WHERE owner = 1 AND "
+            "source = 'grant' AND expires > ?",
+            today.isoformat(),
+        )
         # Plans in force in the last 90 days: those asked for since then (a paid switch
         # waits up to a billing month), and the one in force before them.
         horizon = today - timedelta(days=90 + 31)
@@ -113,7 +145,9 @@ class CreditEconomy(RuleBasedStateMachine):
 
 
 CreditEconomy.TestCase.settings = settings(
-    max_examples=25, stateful_step_count=25, deadline=None,
+    max_examples=25,
+    stateful_step_count=25,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 TestCreditEconomy = CreditEconomy.TestCase

@@ -23,8 +23,10 @@ GOOD = {
 
 def counts(world) -> tuple[int, int, int]:
     db = world.db
-    return tuple(db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                 for t in ("messages", "ledger", "lots"))
+    return tuple(
+        db.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("messages", "ledger", "lots")
+    )
 
 
 def ledger_sum(world) -> int:
@@ -40,15 +42,19 @@ def test_r5_1_an_inmail_costs_one_credit_and_lands_with_its_ledger_entry(world):
     result = world.send(8, want_inmail=True, **GOOD)
     assert (result["route"], result["cost"], result["credits"]) == ("inmail", 1, 14)
     spend = world.db.execute(
-        "SELECT amount, message_id FROM ledger WHERE kind = 'spend'").fetchall()
+        "SELECT amount, message_id FROM ledger WHERE kind = 'spend'"
+    ).fetchall()
     assert spend == [(-1, result["message_id"])]
     assert ledger_sum(world) == world.balance() == 14
 
 
-@pytest.mark.parametrize(("member", "reason"), [
-    (2, "1st-degree"),  # R3.1
-    (6, "does not accept InMail"),  # R3.4
-])
+@pytest.mark.parametrize(
+    ("member", "reason"),
+    [
+        (2, "1st-degree"),  # R3.1
+        (6, "does not accept InMail"),  # R3.4
+    ],
+)
 def test_r3_refused_inmails_change_nothing(world, member, reason):
     before = counts(world)
     with pytest.raises(Refused) as refused:
@@ -80,10 +86,19 @@ def test_r4_3_an_unwelcome_category_is_sent_and_recorded_as_mismatch(world):
     assert result["mismatch"] is True
 
 
-@pytest.mark.parametrize("bad", [
-    {"subject": ""}, {"subject": "x" * 201}, {"body": ""}, {"body": "   "},
-    {"body": "y" * 2_001}, {"body": "bell\x07"}, {"subject": "two\nlines"}, {"category": None},
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"subject": ""},
+        {"subject": "x" * 201},
+        {"body": ""},
+        {"body": "   "},
+        {"body": "y" * 2_001},
+        {"body": "bell\x07"},
+        {"subject": "two\nlines"},
+        {"category": None},
+    ],
+)
 def test_r4_1_bad_drafts_are_refused_and_change_nothing(world, bad):
     before = counts(world)
     with pytest.raises(BadInput):
@@ -106,7 +121,9 @@ def test_r3_2_fifteen_free_group_messages_a_month_then_inmail(world):
     for _ in range(14):
         world.db.execute(
             "INSERT INTO messages (sender, recipient, kind, body, sent, opens_conversation) "
-            "VALUES (1, 5, 'group_message', 'hello', ?, 1)", (today,))
+            "VALUES (1, 5, 'group_message', 'hello', ?, 1)",
+            (today,),
+        )
     assert world.group_messages_left() == 1
     world.send(9, body="Hola Tomás, saw your post in Rust Guild.")
     assert world.group_messages_left() == 0
@@ -173,8 +190,9 @@ def test_r5_5_unopened_after_7_days_refunds_unopened_inmails_a_week_later(world)
     sent = world.send(8, want_inmail=True, **GOOD)
     world.advance(7)
     (item,) = world.sent()
-    fate = world.db.execute("SELECT fate_opened FROM messages WHERE id = ?",
-                            (sent["message_id"],)).fetchone()[0]
+    fate = world.db.execute(
+        "SELECT fate_opened FROM messages WHERE id = ?", (sent["message_id"],)
+    ).fetchone()[0]
     opened_within_week = fate is not None and fate <= world.today.isoformat()
     assert item["credit_state"] == ("spent" if opened_within_week else "refunded")
 
@@ -201,8 +219,9 @@ def test_r6_5_same_database_and_actions_give_the_same_events(tmp_path):
             world.profile(6)
             world.credits()
         world.send(2, body="Hello Marco")
-        outcomes.append((world.advance(60)["events"], world.sent(),
-                         [c["member_id"] for c in world.inbox()]))
+        outcomes.append(
+            (world.advance(60)["events"], world.sent(), [c["member_id"] for c in world.inbox()])
+        )
     assert outcomes[0] == outcomes[1]
 
 
@@ -222,14 +241,22 @@ def test_r6_answers_arrive_in_my_inbox_and_can_be_answered(world):
 
 def test_r7_2_accept_and_decline_only_inmails_to_me(world):
     world.advance(120)
-    inmails = [m for c in world.inbox() for m in world.thread(c["member_id"])
-               if m["kind"] == "inmail" and m["can_answer"]]
+    inmails = [
+        m
+        for c in world.inbox()
+        for m in world.thread(c["member_id"])
+        if m["kind"] == "inmail" and m["can_answer"]
+    ]
     if inmails:
         assert world.accept(inmails[0]["id"])["state"] == "accepted"
         with pytest.raises(Refused):
             world.decline(inmails[0]["id"])
-    messages = [m for c in world.inbox() for m in world.thread(c["member_id"])
-                if m["kind"] == "message" and m["direction"] == "in"]
+    messages = [
+        m
+        for c in world.inbox()
+        for m in world.thread(c["member_id"])
+        if m["kind"] == "message" and m["direction"] == "in"
+    ]
     with pytest.raises(BadInput):
         world.accept(messages[0]["id"])
 
@@ -261,8 +288,9 @@ def test_r2_3_an_accepted_invitation_updates_degrees_at_once(world):
     assert world.stats()["degrees"]["1st"] == 3
 
 
-@pytest.mark.parametrize(("days", "to"), [(0, None), (-3, None), (None, None),
-                                          (None, date(2015, 1, 1)), (99_999, None)])
+@pytest.mark.parametrize(
+    ("days", "to"), [(0, None), (-3, None), (None, None), (None, date(2015, 1, 1)), (99_999, None)]
+)
 def test_r6_1_bad_advances_are_refused(world, days, to):
     with pytest.raises(BadInput):
         world.advance(days, to=to)
@@ -281,4 +309,5 @@ def test_r2_3_incremental_update_matches_a_full_recomputation(world):
     for member, standing in stored.items():
         expected = full.get(member)
         assert (standing.hops, standing.mutual) == (
-            (expected.hops, expected.mutual) if expected else (None, 0)), member
+            (expected.hops, expected.mutual) if expected else (None, 0)
+        ), member

@@ -7,14 +7,32 @@ import pytest
 from netui.core.model import Degree, Plan
 from netui.store.search import SearchFilters, match_expression
 
-HOSTILE = ['"', '""', "AND", "NEAR(", "c++", "foo-bar", "O'Brien", "*", "-", "🚀🔥",
-           "שלום עולם", "مرحبا", "x" * 10_000, "", "   ", "a OR b NOT c", "^name:", "(((",
-           "col:value", "'; DROP TABLE members; --"]
+HOSTILE = [
+    '"',
+    '""',
+    "AND",
+    "NEAR(",
+    "c++",
+    "foo-bar",
+    "O'Brien",
+    "*",
+    "-",
+    "🚀🔥",
+    "שלום עולם",
+    "مرحبا",
+    "x" * 10_000,
+    "",
+    "   ",
+    "a OR b NOT c",
+    "^name:",
+    "(((",
+    "col:value",
+    "'; DROP TABLE members; --",
+]
 
 
 def test_r2_1_degrees_follow_hops_then_groups(world):
-    expected = {2: "1st", 3: "1st", 4: "2nd", 5: "2nd", 6: "3rd", 7: "group", 8: "out",
-                9: "group"}
+    expected = {2: "1st", 3: "1st", 4: "2nd", 5: "2nd", 6: "3rd", 7: "group", 8: "out", 9: "group"}
     assert {m: world.standing(m).degree.value for m in expected} == expected
 
 
@@ -136,10 +154,16 @@ def test_r2_3_the_inner_circle_index_follows_new_connections(world, monkeypatch)
     world.db.execute("UPDATE invitations SET fate_accepted = '2015-01-13'")
     world.advance(1)
     # (An external-content index reads rows from `members`: ask it with MATCH.)
-    inner = [r[0] for r in world.db.execute(
-        "SELECT rowid FROM inner_fts WHERE inner_fts MATCH 'software'")]
-    ranked = {r[0] for r in world.db.execute(
-        "SELECT member_id FROM reach JOIN members ON id = member_id "
-        "WHERE rank <= 1 AND industry = 'Software'")}
+    inner = [
+        r[0]
+        for r in world.db.execute("SELECT rowid FROM inner_fts WHERE inner_fts MATCH 'software'")
+    ]
+    ranked = {
+        r[0]
+        for r in world.db.execute(
+            "SELECT member_id FROM reach JOIN members ON id = member_id "
+            "WHERE rank <= 1 AND industry = 'Software'"
+        )
+    }
     assert sorted(inner) == sorted(ranked) and {6, 7} <= ranked  # 6 now 1st, 7 now 2nd
     assert [r["id"] for r in world.search("Diallo")] == [7]
