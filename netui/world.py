@@ -758,7 +758,7 @@ class World:
                 break
             shown += [
                 {**m, "days_left": left}
-                for m in messaging.refundable_in_group(self.db, me, since, group, room)
+                for m in messaging.refundable_in_group(self.db, me, group, room)
             ]
         return shown, sum(group["count"] for _, group in open_groups)
 

@@ -280,19 +280,18 @@ def refundable_groups(db: sqlite_utils.Database, me: int, since: date) -> list[d
     )
 
 
-def refundable_in_group(
-    db: sqlite_utils.Database, me: int, since: date, group: dict, limit: int
-) -> list[dict]:
+def refundable_in_group(db: sqlite_utils.Database, me: int, group: dict, limit: int) -> list[dict]:
+    """The first `limit` InMails of one refundable group (see refundable_groups)."""
     return rows(
         db,
         'SELECT msg.id AS message_id, msg.recipient AS "to", m.name AS to_name '
         "FROM messages msg JOIN members m ON m.id = msg.recipient "
-        f"WHERE {REFUNDABLE.replace('sender', 'msg.sender')} AND refund_policy = :policy "
-        "AND msg.sent = :sent AND (opened IS NOT NULL) = :opened "
-        "AND (answered IS NOT NULL) = :answered ORDER BY msg.id LIMIT :limit",
+        "WHERE msg.sender = :me AND kind = 'inmail' AND msg.sent = :sent "
+        "AND reply_to IS NULL AND cost > 0 AND refunded IS NULL AND refund_policy = :policy "
+        "AND (opened IS NOT NULL) = :opened AND (answered IS NOT NULL) = :answered "
+        "ORDER BY msg.id LIMIT :limit",
         {
             "me": me,
-            "since": since.isoformat(),
             "policy": group["refund_policy"],
             "sent": group["sent"],
             "opened": group["opened"],

@@ -197,4 +197,11 @@ MIGRATIONS: tuple[str, ...] = (
     {BULK_INDEXES["members_by_industry"]};
     INSERT INTO inner_fts (rowid, {FTS_COLUMNS}) {INNER_CIRCLE_ROWS};
     """,
+    # 4: my score and refund window read only this index, not ten thousand rows.
+    """
+    DROP INDEX messages_by_sender;
+    CREATE INDEX messages_by_sender ON messages (
+        sender, kind, sent, reply_to, cost, refunded, refund_policy, opened, answered
+    );
+    """,
 )

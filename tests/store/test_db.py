@@ -86,7 +86,7 @@ def test_migration_3_upgrades_a_version_2_database_in_place(handmade_db):
     )
     conn.close()
     world = World.open(handmade_db)
-    assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 3
+    assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     inner = {
         r[0]
         for r in world.db.execute("SELECT rowid FROM inner_fts WHERE inner_fts MATCH 'software'")
