@@ -48,7 +48,7 @@ WIDE_COLUMNS = (
 NARROW_COLUMNS = (
     ("Degree", 7, 0),
     ("Who", 0, 1),
-    ("Country", 10, 0),
+    ("Country", 13, 0),  # "United States" on one line
     ("Mut", 3, 0),
     ("Grp", 3, 0),
     ("Action", 13, 0),
