@@ -204,3 +204,20 @@ async def test_thousands_of_results_load_a_page_at_a_time(tmp_path):
         ]
         assert shown == [row["id"] for row in every]
         assert "600 results" in str(screen.query_one("#result-detail").render())
+
+
+async def test_the_cursor_stays_on_its_member_after_the_compose_form_closes(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot, "software")
+        await pilot.press("down", "down", "down")  # into the results, then two rows on
+        await settle(pilot)
+        table = screen.query_one(ResultsTable)
+        chosen = table.cursor_row
+        assert chosen == 2
+        await pilot.press("I")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ComposeModal)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert pilot.app.screen is screen
+        assert screen.query_one(ResultsTable).cursor_row == chosen

@@ -239,18 +239,22 @@ class SearchScreen(PlaceScreen):
     # ── showing ──────────────────────────────────────────────────────────────
 
     def show(self, results: Results) -> None:
-        more = self.shown is not None and self.shown.query == results.query
-        more = more and self.shown.limit < results.limit and self.shown.wide == results.wide
+        same = self.shown is not None and self.shown.query == results.query
+        more = same and self.shown.limit < results.limit and self.shown.wide == results.wide
         self.results = results.rows
         self.shown_query = results.query
         self.shown = results
         if more:  # the same search, further: keep the table, add what follows
             self.add_page()
         else:
-            self.fill_table()
+            self.fill_table(keep_cursor=same)
 
-    def fill_table(self) -> None:
-        """The columns for this width, and the first page of results."""
+    def fill_table(self, keep_cursor: bool = True) -> None:
+        """The columns for this width, and the first page of results.
+
+        A reload of the same search (back from a profile or the compose form, or after
+        the clock moved) keeps the cursor on the member it was on.
+        """
         shown = self.shown
         if shown is None:
             return
@@ -258,6 +262,7 @@ class SearchScreen(PlaceScreen):
             self.run_search()
             return
         table = self.query_one(ResultsTable)
+        current = self._cursor_key(table) if keep_cursor else None
         columns = column_widths(WIDE_COLUMNS if shown.wide else NARROW_COLUMNS, self.size.width)
         if columns != self.columns:  # new columns only when the width asks for them
             table.clear(columns=True)
@@ -272,7 +277,26 @@ class SearchScreen(PlaceScreen):
             self.add_page()
             if table.row_count == before or table.row_count * lines_per_row > table.size.height:
                 break
+        self._put_cursor_on(table, current)
         self._show_detail()
+
+    @staticmethod
+    def _cursor_key(table: DataTable) -> str | None:
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def _put_cursor_on(self, table: DataTable, key: str | None) -> None:
+        ids = [str(row["id"]) for row in self.results]
+        if key is None or key not in ids:
+            return
+        index = ids.index(key)
+        while table.row_count <= index:
+            before = table.row_count
+            self.add_page()
+            if table.row_count == before:
+                return
+        table.move_cursor(row=index)
 
     def add_page(self) -> None:
         shown, table = self.shown, self.query_one(ResultsTable)
