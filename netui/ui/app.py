@@ -8,12 +8,14 @@ event loop never waits for the database or the graph.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -25,12 +27,8 @@ from netui.errors import NetuiError
 from netui.ui.commands import NetuiCommands
 from netui.ui.gate import WorldGate, ask_world
 from netui.ui.modals.help import HelpModal
-from netui.ui.screens.credits import CreditsScreen
 from netui.ui.screens.dashboard import DashboardScreen
-from netui.ui.screens.inbox import InboxScreen
-from netui.ui.screens.search import SearchScreen
-from netui.ui.screens.settings import SettingsScreen
-from netui.ui.screens.start import MakeNetwork, StartScreen
+from netui.ui.screens.start import MakeNetwork, StartScreen, default_network, throttled
 from netui.ui.text import long_date, visible
 
 if TYPE_CHECKING:
@@ -58,6 +56,15 @@ EVENT_WORDS = {
 }
 
 
+def place_screen(module: str, screen: str) -> Callable[[], Screen]:
+    """A place's screen, imported on the first visit: start-up loads only the dashboard."""
+
+    def make() -> Screen:
+        return getattr(import_module(f"netui.ui.screens.{module}"), screen)()
+
+    return make
+
+
 @dataclass(frozen=True)
 class Status:
     """What the tab bar shows on every screen: when it is, who I am, what I have."""
@@ -78,12 +85,15 @@ class NetuiApp(App[None]):
 
     TITLE = "netui"
     CSS_PATH = "app.tcss"
+    # The app opens on the dashboard, which fills in once the World is open: no
+    # start screen to draw and then replace (first run puts one on top while it builds).
+    DEFAULT_MODE = "dashboard"
     MODES = {
         "dashboard": DashboardScreen,
-        "search": SearchScreen,
-        "inbox": InboxScreen,
-        "credits": CreditsScreen,
-        "settings": SettingsScreen,
+        "search": place_screen("search", "SearchScreen"),
+        "inbox": place_screen("inbox", "InboxScreen"),
+        "credits": place_screen("credits", "CreditsScreen"),
+        "settings": place_screen("settings", "SettingsScreen"),
     }
     COMMANDS = App.COMMANDS | {NetuiCommands}
     # Every binding has an id, so a user can move it to another key in the config file.
@@ -122,6 +132,7 @@ class NetuiApp(App[None]):
         builds the network on first run (default: the default recipe)."""
         super().__init__()
         self.db_path = Path(db_path)
+        self.first_run = not self.db_path.exists()
         self.make_network = make_network
         self.gate: WorldGate | None = None
         if keymap:
@@ -131,14 +142,46 @@ class NetuiApp(App[None]):
 
     # ── starting ─────────────────────────────────────────────────────────────
 
-    def get_default_screen(self) -> Screen:
-        return StartScreen(self.db_path, self.make_network)
+    def on_mount(self) -> None:
+        if self.first_run:
+            self.push_screen(StartScreen(self.db_path, first_run=True))
+        self.open_world()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def open_world(self) -> None:
+        """Open the database, building the network first if there is none yet."""
+        # Imported here, in the worker: the World brings sqlite-utils, a tenth of a
+        # second of imports the first frame need not wait for.
+        from netui.world import World
+
+        try:
+            if self.first_run:
+                progress = throttled(lambda *step: self.call_from_thread(self._progress, *step))
+                World.build(self.db_path, self.make_network or default_network, progress=progress)
+            world = World.open(self.db_path)
+        except NetuiError as error:
+            self.call_from_thread(self._open_failed, error.message, error.reasons)
+        except Exception as error:  # e.g. the seeder is missing or broken
+            self.call_from_thread(self._open_failed, f"{error.__class__.__name__}: {error}", [])
+        else:
+            self.call_from_thread(self.world_ready, world)
+
+    def _progress(self, phase: str, fraction: float) -> None:
+        if isinstance(self.screen, StartScreen):
+            self.screen.show_progress(phase, fraction)
+
+    def _open_failed(self, message: str, reasons: list[str]) -> None:
+        if isinstance(self.screen, StartScreen):
+            self.screen.failed(message, reasons)
+        else:
+            self.push_screen(StartScreen(self.db_path, first_run=False, failure=(message, reasons)))
 
     def world_ready(self, world: World) -> None:
-        """Called by the start screen once the World is open (seeded or not)."""
         self.gate = WorldGate(world)
-        self.refresh_status()
-        self.switch_mode("dashboard")
+        if isinstance(self.screen, StartScreen):
+            self.pop_screen()
+        self.refresh_bindings()  # the clock keys work from now on: the footer shows them
+        self.world_changed()
 
     def on_unmount(self) -> None:
         if self.gate is not None:
@@ -162,6 +205,8 @@ class NetuiApp(App[None]):
         else:
             self.switch_mode(place)
         if place == "search":
+            from netui.ui.screens.search import SearchScreen
+
             # Once the switch is done, whichever screen is then in front gets the message.
             self.call_after_refresh(lambda: self.screen.post_message(SearchScreen.FocusQuery()))
 

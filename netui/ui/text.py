@@ -137,3 +137,22 @@ def long_date(iso: str | None) -> str:
 def count(value: int | None, one: str, many: str | None = None) -> str:
     value = value or 0
     return f"{value:,} {one if value == 1 else (many or one + 's')}"
+
+
+# How an InMail's state is coloured wherever it is listed.
+STATE_STYLES = {
+    "sent": "",
+    "opened": "cyan",
+    "accepted": "green",
+    "declined": "red",
+    "replied": "bold green",
+    "no answer": "dim",
+}
+
+
+def credit_state(item: dict) -> Text:
+    state = item["credit_state"]
+    days = item.get("refund_days_left")
+    if state == "spent" and days is not None:
+        return Text(f"spent · {days} day{'s' * (days != 1)} left", style="yellow")
+    return Text(state, style={"refunded": "green", "free": "cyan"}.get(state, ""))

@@ -18,6 +18,8 @@ T = TypeVar("T")
 class ChoiceModal(ModalScreen[T | None], Generic[T]):
     """Pick one with the arrows and enter, or the letter/number shown; escape cancels."""
 
+    CSS_PATH = "choice.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel")]
 
     def __init__(

@@ -69,6 +69,8 @@ def read_recipient(member_id: int, want_inmail: bool):
 class ComposeModal(ModalScreen[dict | None]):
     """Returns the World's answer to `send` ({message_id, route, cost, credits, …})."""
 
+    CSS_PATH = "compose.tcss"
+
     BINDINGS = [
         # ctrl+s is the habit, f5 the fallback for terminals that swallow ctrl+s.
         # Not a priority binding: the key must wait its turn behind the text typed before

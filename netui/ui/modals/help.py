@@ -26,6 +26,7 @@ def is_ours(binding: Binding) -> bool:
 
 
 class HelpModal(ModalScreen[None]):
+    CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close", id="help.close")]
 
     def __init__(self, bindings: dict[str, ActiveBinding]) -> None:

@@ -17,6 +17,8 @@ from netui.ui.text import kind_label, plain
 class ReplyModal(ModalScreen[str | None]):
     """Returns the body to send, or None."""
 
+    CSS_PATH = "reply.tcss"
+
     BINDINGS = [
         Binding("ctrl+s,f5", "send", "Send", id="reply.send"),
         Binding("escape", "cancel", "Cancel", id="reply.cancel"),

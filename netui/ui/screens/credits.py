@@ -27,6 +27,7 @@ MIN_CHART_DAYS = 14  # a chart of two days says nothing
 
 
 class CreditsScreen(PlaceScreen):
+    CSS_PATH = "credits.tcss"
     PLACE = "credits"
     BINDINGS = [
         Binding("b", "buy", "Buy credits", id="credits.buy", tooltip="Buy a pack of credits"),

@@ -11,8 +11,16 @@ from textual.containers import Grid
 from textual.widgets import Static
 
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.screens.inbox import STATE_STYLES, credit_state
-from netui.ui.text import count, kind_label, long_date, plain, plan_label, score_line
+from netui.ui.text import (
+    STATE_STYLES,
+    count,
+    credit_state,
+    kind_label,
+    long_date,
+    plain,
+    plan_label,
+    score_line,
+)
 from netui.ui.widgets.reach_chart import ReachChart
 
 if TYPE_CHECKING:
@@ -42,6 +50,7 @@ class Panel(Static):
 
 
 class DashboardScreen(PlaceScreen):
+    CSS_PATH = "dashboard.tcss"
     PLACE = "dashboard"
 
     def compose_body(self) -> ComposeResult:

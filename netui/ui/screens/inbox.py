@@ -14,19 +14,10 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from netui.ui.modals.reply import ReplyModal
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import category_label, kind_label, long_date, plain
+from netui.ui.text import STATE_STYLES, category_label, credit_state, kind_label, long_date, plain
 
 if TYPE_CHECKING:
     from netui.world import World
-
-STATE_STYLES = {
-    "sent": "",
-    "opened": "cyan",
-    "accepted": "green",
-    "declined": "red",
-    "replied": "bold green",
-    "no answer": "dim",
-}
 
 
 def read_inbox(world: World) -> dict:
@@ -43,6 +34,7 @@ class ConversationTable(DataTable):
 
 
 class InboxScreen(PlaceScreen):
+    CSS_PATH = "inbox.tcss"
     PLACE = "inbox"
     AUTO_FOCUS = "#conversations"
     BINDINGS = [
@@ -267,14 +259,6 @@ class InboxScreen(PlaceScreen):
         if item is not None:
             self.query_one("#inbox-tabs", TabbedContent).active = "tab-conversations"
             self.load_thread(item["to"], mark_read=False)
-
-
-def credit_state(item: dict) -> Text:
-    state = item["credit_state"]
-    days = item.get("refund_days_left")
-    if state == "spent" and days is not None:
-        return Text(f"spent · {days} day{'s' * (days != 1)} left", style="yellow")
-    return Text(state, style={"refunded": "green", "free": "cyan"}.get(state, ""))
 
 
 def message_lines(message: dict, name: str, answer_hint: str) -> Text:

@@ -30,6 +30,8 @@ def read_profile(member_id: int):
 class ProfileScreen(PlaceScreen):
     """Pushed over search, the inbox or the dashboard; escape goes back."""
 
+    CSS_PATH = "profile.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="profile.back"),
         Binding(

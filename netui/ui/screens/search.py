@@ -143,6 +143,7 @@ class ResultsTable(DataTable):
 
 
 class SearchScreen(PlaceScreen):
+    CSS_PATH = "search.tcss"
     PLACE = "search"
     AUTO_FOCUS = "#query"
     # ↓ (or escape) from the search box goes to the results, like in any search field;
@@ -188,7 +189,7 @@ class SearchScreen(PlaceScreen):
         self.run_search()
 
     def current_query(self) -> Query:
-        from netui.store.search import SearchFilters  # imported late: see StartScreen.start
+        from netui.store.search import SearchFilters  # imported late: see NetuiApp.open_world
 
         def field(name: str) -> str | None:
             return self.query_one(f"#{name}", Input).value.strip() or None

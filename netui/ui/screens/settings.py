@@ -32,6 +32,7 @@ PERSONA_RESULTS = 50
 
 
 class SettingsScreen(PlaceScreen):
+    CSS_PATH = "settings.tcss"
     PLACE = "settings"
     BINDINGS = [
         Binding(

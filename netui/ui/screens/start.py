@@ -1,7 +1,9 @@
-"""The first screen: open the database, or on first run build the default network.
+"""What shows while the network is built on first run, or why a database cannot open.
 
-Seeding takes a while on the default recipe, so it runs in a thread worker and reports
-its phases here; the screen stays responsive (ctrl+q quits) the whole time.
+The App does the opening and building (in a thread worker, see `NetuiApp.open_world`);
+this screen only shows the phase and a progress bar, or the reason it failed. Opening
+an existing database needs no screen of its own: the dashboard shows at once and fills
+in when the World is open.
 """
 
 from __future__ import annotations
@@ -12,17 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
-from netui.errors import NetuiError
-
 if TYPE_CHECKING:
     from netui.core.network import Network
-    from netui.ui.app import NetuiApp
 
 Progress = Callable[[str, float], None]  # (phase, fraction done), as World.build reports
 MakeNetwork = Callable[[Progress], "Network"]
@@ -40,15 +38,17 @@ def default_network(report: Progress) -> Network:
 
 
 class StartScreen(Screen):
-    """Opening… or Building your network… with the phase and a progress bar."""
+    """Building your network… with the phase and a progress bar; or what went wrong."""
 
-    app: NetuiApp
+    CSS_PATH = "start.tcss"
 
-    def __init__(self, db_path: Path, make_network: MakeNetwork | None) -> None:
+    def __init__(
+        self, db_path: Path, *, first_run: bool, failure: tuple[str, list[str]] | None = None
+    ) -> None:
         super().__init__()
         self.db_path = db_path
-        self.make_network = make_network or default_network
-        self.first_run = not db_path.exists()
+        self.first_run = first_run
+        self.failure = failure
 
     def compose(self) -> ComposeResult:
         with Middle(), Center(), Vertical(id="start-box"):
@@ -62,36 +62,8 @@ class StartScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one(ProgressBar).display = self.first_run
-        self.start()
-
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def start(self) -> None:
-        # Imported here, in the worker: the World brings sqlite-utils and networkx, a
-        # quarter of a second of imports the first frame need not wait for.
-        from netui.world import World
-
-        try:
-            if self.first_run:
-                World.build(self.db_path, self.make_network, progress=self._throttled())
-            world = World.open(self.db_path)
-        except NetuiError as error:
-            self.app.call_from_thread(self.failed, error.message, error.reasons)
-        except Exception as error:  # e.g. the seeder is missing or broken
-            self.app.call_from_thread(self.failed, f"{error.__class__.__name__}: {error}", [])
-        else:
-            self.app.call_from_thread(self.app.world_ready, world)
-
-    def _throttled(self) -> Progress:
-        last = {"phase": "", "at": 0.0}
-
-        def report(phase: str, fraction: float) -> None:
-            now = time.monotonic()
-            if phase == last["phase"] and now - last["at"] < REPORT_EVERY_SECONDS:
-                return
-            last.update(phase=phase, at=now)
-            self.app.call_from_thread(self.show_progress, phase, fraction)
-
-        return report
+        if self.failure:
+            self.failed(*self.failure)
 
     def show_progress(self, phase: str, fraction: float) -> None:
         said = phase[:1].upper() + phase[1:]  # phases may be named in lower case
@@ -105,3 +77,17 @@ class StartScreen(Screen):
         lines.append("\n\nPress ctrl+q to quit.", style="dim")
         self.query_one("#start-phase", Label).update(lines)
         self.query_one(ProgressBar).display = False
+
+
+def throttled(report: Progress) -> Progress:
+    """`report`, called at most every REPORT_EVERY_SECONDS per phase (new phases at once)."""
+    last = {"phase": "", "at": 0.0}
+
+    def report_now_and_then(phase: str, fraction: float) -> None:
+        now = time.monotonic()
+        if phase == last["phase"] and now - last["at"] < REPORT_EVERY_SECONDS:
+            return
+        last.update(phase=phase, at=now)
+        report(phase, fraction)
+
+    return report_now_and_then
