@@ -2,9 +2,10 @@
 
 The query runs in an exclusive thread worker, so typing never waits for the database;
 a result set that a newer keystroke has overtaken is thrown away, never shown. The
-results live in one DataTable (a line-based widget: no widget per row). They are
-fetched 200 at a time and added to the table a page at a time as the cursor or the
-scrollbar nears the end, so ten thousand results cost no more per keystroke than ten.
+results live in one RowTable (Line API: no widget per row, and only the lines on
+screen are ever rendered). The first hundred come with each keystroke; more are
+fetched as the cursor or the scrollbar nears the end of what is loaded, so ten
+thousand results cost no more per keystroke than ten.
 """
 
 from __future__ import annotations
@@ -18,19 +19,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from netui.core.model import Degree
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import count, degree_badge, plain, route_action, route_sentence
+from netui.ui.widgets.row_table import RowTable
 
-# How many results to ask for: few at first, so each keystroke's answer comes back
-# quickly; more as the user scrolls towards the end of what is loaded.
-LIMITS = (200, 2_000, 10_000)
-# Rows go into the table a page at a time, the next page when the cursor nears the end:
-# a DataTable measures every cell it is given, so a thousand rows at once would stall
-# each keystroke for a few hundred milliseconds.
-PAGE = 50
+# How many results to ask for: enough for a tall screen at first, so each keystroke's
+# answer comes back quickly; more as the user nears the end of what is loaded.
+LIMITS = (100, 1_000, 10_000)
+# "Near the end": this many rows before the last one loaded, the next batch is fetched.
+FETCH_AHEAD = 25
 # Below this width a result takes two lines (name over headline · company), so that
 # nothing that matters is cut off on an 80-column terminal.
 WIDE_ENOUGH = 140
@@ -90,7 +90,7 @@ class Results:
         return None if self.complete or not bigger else bigger[0]
 
 
-class ResultsTable(DataTable):
+class ResultsTable(RowTable):
     """The results. Keys act on the highlighted member."""
 
     BINDINGS = [
@@ -108,19 +108,12 @@ class ResultsTable(DataTable):
     ]
 
     def __init__(self) -> None:
-        super().__init__(
-            id="results",
-            cursor_type="row",
-            zebra_stripes=True,
-            cursor_foreground_priority="renderable",
-        )
+        super().__init__(id="results")
 
     @property
     def member_id(self) -> int | None:
-        if self.row_count == 0:
-            return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key
-        return int(key.value) if key.value else None
+        key = self.key_at(self.cursor_row)
+        return None if key is None else int(key)
 
     def action_open(self) -> None:
         if (member := self.member_id) is not None:
@@ -164,7 +157,7 @@ class SearchScreen(PlaceScreen):
         self.results: list[dict] = []
         self.shown_query: Query | None = None
         self.shown: Results | None = None
-        self.columns: list[tuple[str, int]] = []
+        self.fetching: int | None = None  # the limit of a longer answer on its way
 
     def compose_body(self) -> ComposeResult:
         yield Input(
@@ -240,18 +233,23 @@ class SearchScreen(PlaceScreen):
     # ── showing ──────────────────────────────────────────────────────────────
 
     def show(self, results: Results) -> None:
-        same = self.shown is not None and self.shown.query == results.query
-        more = same and self.shown.limit < results.limit and self.shown.wide == results.wide
+        before = self.shown
+        same = before is not None and before.query == results.query
+        more = same and before.limit < results.limit and before.wide == results.wide
         self.results = results.rows
         self.shown_query = results.query
         self.shown = results
+        self.fetching = None
+        table = self.query_one(ResultsTable)
         if more:  # the same search, further: keep the table, add what follows
-            self.add_page()
+            start = table.row_count
+            table.add_rows(results.cells[start:], [str(row["id"]) for row in results.rows[start:]])
+            self._show_detail()  # "1,000+ results" becomes "1,200 results"
         else:
             self.fill_table(keep_cursor=same)
 
     def fill_table(self, keep_cursor: bool = True) -> None:
-        """The columns for this width, and the first page of results.
+        """The columns for this width, and the results.
 
         A reload of the same search (back from a profile or the compose form, or after
         the clock moved) keeps the cursor on the member it was on.
@@ -263,54 +261,25 @@ class SearchScreen(PlaceScreen):
             self.run_search()
             return
         table = self.query_one(ResultsTable)
-        current = self._cursor_key(table) if keep_cursor else None
         columns = column_widths(WIDE_COLUMNS if shown.wide else NARROW_COLUMNS, self.size.width)
-        if columns != self.columns:  # new columns only when the width asks for them
-            table.clear(columns=True)
-            for label, width in columns:
-                table.add_column(label, width=width)
-            self.columns = columns
-        else:
-            table.clear()
-        lines_per_row = 1 if shown.wide else 2
-        while True:  # at least a page, and enough to fill a tall table
-            before = table.row_count
-            self.add_page()
-            if table.row_count == before or table.row_count * lines_per_row > table.size.height:
-                break
-        self._put_cursor_on(table, current)
+        table.show_rows(
+            columns,
+            shown.cells,
+            [str(row["id"]) for row in shown.rows],
+            row_height=1 if shown.wide else 2,
+            cursor_on=table.key_at(table.cursor_row) if keep_cursor else None,
+        )
         self._show_detail()
 
-    @staticmethod
-    def _cursor_key(table: DataTable) -> str | None:
-        if not table.row_count:
-            return None
-        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-
-    def _put_cursor_on(self, table: DataTable, key: str | None) -> None:
-        ids = [str(row["id"]) for row in self.results]
-        if key is None or key not in ids:
-            return
-        index = ids.index(key)
-        while table.row_count <= index:
-            before = table.row_count
-            self.add_page()
-            if table.row_count == before:
-                return
-        table.move_cursor(row=index)
-
-    def add_page(self) -> None:
+    def fetch_more_if_near_the_end(self) -> None:
         shown, table = self.shown, self.query_one(ResultsTable)
-        if shown is None:
+        if shown is None or shown.next_limit is None or self.fetching == shown.next_limit:
             return
-        start = table.row_count
-        if start >= len(shown.rows) and shown.next_limit:
-            self.run_search(shown.query, shown.next_limit)  # fetch further; added on arrival
-            return
-        for row, cells in zip(
-            shown.rows[start : start + PAGE], shown.cells[start : start + PAGE], strict=True
-        ):
-            table.add_row(*cells, key=str(row["id"]), height=1 if shown.wide else 2)
+        on_screen = table.size.height // table.row_height
+        last_seen = max(table.cursor_row, int(table.scroll_y) // table.row_height + on_screen)
+        if table.row_count - last_seen <= FETCH_AHEAD + on_screen:
+            self.fetching = shown.next_limit
+            self.run_search(shown.query, shown.next_limit)  # added to the table on arrival
 
     def on_resize(self) -> None:
         self.fill_table()
@@ -319,15 +288,11 @@ class SearchScreen(PlaceScreen):
         self.watch(self.query_one(ResultsTable), "scroll_y", self._scrolled, init=False)
 
     def _scrolled(self) -> None:
-        table = self.query_one(ResultsTable)
-        if table.scroll_y >= table.max_scroll_y - table.size.height:  # near the bottom
-            self.add_page()
+        self.fetch_more_if_near_the_end()
 
-    @on(DataTable.RowHighlighted)
+    @on(RowTable.Highlighted)
     def _highlighted(self) -> None:
-        table = self.query_one(ResultsTable)
-        if table.cursor_row >= table.row_count - PAGE // 4:
-            self.add_page()
+        self.fetch_more_if_near_the_end()
         self._show_detail()
 
     def _show_detail(self) -> None:
