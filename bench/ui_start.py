@@ -2,10 +2,11 @@
 
     python bench/ui_start.py [--db PATH] [--recipe default|large|tiny] [--runs 5]
 
-Each run is a fresh process (imports included), so the figure is what a user waits
-for. The same run measures a minimal Textual app (one Static) on this machine, and
-prints both and their ratio: netui's own cost is the difference. Runs alternate
-between the two, so a busy machine slows both alike. Headless: no terminal needed.
+Each run is a fresh process (imports included) that starts as the `netui` command
+does, so the figure is what a user waits for. The same run measures a minimal
+Textual app (one Static and a Footer) on this machine, and prints both and their
+ratio: netui's own cost is the difference. Runs alternate between the two, so a busy
+machine slows both alike. Headless: no terminal needed.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from common import seeded
 # Each child reports how long after its first line the screen was ready, then exits.
 NETUI = """
 import time; started = time.perf_counter()
-import sys
+import gc, sys
 from pathlib import Path
+import netui.cli  # what the `netui` command loads first
+gc.disable()  # as netui.cli.main does before it loads the UI
 from netui.ui.app import NetuiApp
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.widgets.reach_chart import ReachChart

@@ -7,20 +7,25 @@ clear line (or `{"error": …, "reasons": […]}` with --json) and exits with st
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netui import __version__
 from netui.cli_text import render
 from netui.config import default_database_path, load_config
 from netui.core.model import Category, Degree, Plan, RefundPolicy, parse_enum
 from netui.errors import BadInput, NetuiError
-from netui.store.search import SearchFilters
-from netui.world import World
+
+# The World and the search filters are imported where a command needs them: `netui`
+# with no command opens the UI, which loads them in a worker after its first frame.
+if TYPE_CHECKING:
+    from netui.world import World
 
 EXIT_REFUSED = 2
 
@@ -98,6 +103,7 @@ def run_seed(args: argparse.Namespace) -> object:
 def run_import_ldbc(args: argparse.Namespace) -> object:
     from netui.ldbc import read_ldbc
     from netui.seeding import progress_bar
+    from netui.world import World
 
     with progress_bar(not args.json) as progress:
         return World.build(
@@ -127,6 +133,8 @@ def run_stats(args: argparse.Namespace) -> object:
 
 
 def run_search(args: argparse.Namespace) -> object:
+    from netui.store.search import SearchFilters
+
     filters = SearchFilters(
         degrees=args.degree or (),
         country=args.country,
@@ -212,6 +220,8 @@ def run_advance(args: argparse.Namespace) -> object:
 
 
 def open_world(args: argparse.Namespace) -> World:
+    from netui.world import World
+
     return World.open(args.db)
 
 
@@ -475,6 +485,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.config = config
         args.json = getattr(args, "json", False)
         if args.command is None:
+            # No garbage collection until the UI is up: start-up makes long-lived
+            # objects, not garbage, and a full collection would cost tens of ms.
+            # NetuiApp.world_ready freezes what exists and turns collection back on.
+            gc.disable()
             from netui.ui.app import run_app
 
             return run_app(args.db)

@@ -8,6 +8,7 @@ event loop never waits for the database or the graph.
 from __future__ import annotations
 
 import calendar
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -177,6 +178,12 @@ class NetuiApp(App[None]):
             self.push_screen(StartScreen(self.db_path, first_run=False, failure=(message, reasons)))
 
     def world_ready(self, world: World) -> None:
+        if not gc.isenabled():  # start-up ran without garbage collection (cli.main)
+            # What exists now lives as long as the app (modules, styles, the World):
+            # frozen, it is left out of every later collection, which would otherwise
+            # walk it all and stall a keystroke for ~60 ms now and then.
+            gc.freeze()
+            gc.enable()
         self.gate = WorldGate(world)
         if isinstance(self.screen, StartScreen):
             self.pop_screen()

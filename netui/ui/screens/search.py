@@ -299,7 +299,7 @@ class SearchScreen(PlaceScreen):
         detail = self.query_one("#result-detail", Static)
         table = self.query_one(ResultsTable)
         if not self.results:
-            detail.update(self._empty_text())
+            detail.update(self._empty_text(), layout=False)  # its height is fixed
             return
         row = self.results[min(table.cursor_row, len(self.results) - 1)]
         text = Text()
@@ -320,7 +320,7 @@ class SearchScreen(PlaceScreen):
                 }
             )
         )
-        detail.update(text)
+        detail.update(text, layout=False)
 
     def _empty_text(self) -> Text:
         query = self.shown_query
