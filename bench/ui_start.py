@@ -2,8 +2,8 @@
 
     python bench/ui_start.py [--db PATH] [--recipe default|large|tiny] [--runs 5]
 
-Each run is a fresh process (imports included) that starts as the `netui` command
-does, so the figure is what a user waits for. The same run measures a minimal
+Each run is a fresh process (imports included) that starts as `make run` starts the
+`netui` command, so the figure is what a user waits for. The same run measures a minimal
 Textual app (one Static and a Footer) on this machine, and prints both and their
 ratio: netui's own cost is the difference. Runs alternate between the two, so a busy
 machine slows both alike. Headless: no terminal needed.
@@ -81,6 +81,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     path = args.db or seeded(args.recipe)
+    # As `make run` does: netui's bytecode compiled, like Textual's was when pip
+    # installed it (this matters where PYTHONDONTWRITEBYTECODE is set).
+    netui_package = Path(__file__).resolve().parent.parent / "netui"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(netui_package)], check=True)
     run(MINIMAL)  # warm the file cache for both before measuring
     run(NETUI, str(path))
     netui, minimal = [], []
