@@ -73,6 +73,7 @@ class BuildSummary:
 class World:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
+        self._facets: dict[str, list[dict]] | None = None
 
     # ── opening and building ────────────────────────────────────────────────
 
@@ -306,6 +307,18 @@ class World:
                 }
             )
         return results
+
+    def facets(self) -> dict[str, list[dict]]:
+        """What search can be narrowed by: every country and industry, with how many
+        members are in it, by name. Members never move, so it is read once."""
+        if self._facets is None:
+
+            def values(column: str) -> list[dict]:
+                counts = store.member_counts(self.db, column)
+                return [{"name": name, "members": members} for name, members in counts]
+
+            self._facets = {"countries": values("country"), "industries": values("industry")}
+        return self._facets
 
     # ── the dashboard ───────────────────────────────────────────────────────
 

@@ -68,13 +68,35 @@ async def test_filters_narrow_the_results(app):
         await settle(pilot)
         assert shown_names(screen) == ["Amina Diallo", "Tomás Pérez"]
         screen.query_one("#degree", Select).value = Select.NULL
-        screen.query_one("#country", Input).value = "se"  # ISO codes work too
+        screen.query_one("#country", Select).value = "Sweden"
         await settle(pilot)
         assert shown_names(screen) == ["Lars Nilsson"]
-        screen.query_one("#country", Input).value = ""
+        screen.query_one("#country", Select).value = Select.NULL
         screen.query_one("#company", Input).value = "tanaka"
         await settle(pilot)
         assert shown_names(screen) == ["Aiko Tanaka"]
+
+
+async def test_country_and_industry_are_picked_from_what_the_network_holds(app):
+    """The pickers list every country and industry of the network with its members,
+    by name, and picking one from the keyboard (type to jump, enter) narrows the
+    results."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot, "engineer")
+        facets = ask(app, lambda world: world.facets())
+        every = ask(app, lambda world: [world.member(m) for m in range(1, 10)])
+        assert [c["name"] for c in facets["countries"]] == sorted({m["country"] for m in every})
+        for country in facets["countries"]:
+            assert country["members"] == sum(m["country"] == country["name"] for m in every)
+        picker = screen.query_one("#country", Select)
+        assert [value for _label, value in picker._options[1:]] == [
+            c["name"] for c in facets["countries"]
+        ]
+        picker.focus()
+        await pilot.press("enter", *"swe", "enter")
+        await settle(pilot)
+        assert picker.value == "Sweden"
+        assert shown_names(screen) == ["Lars Nilsson"]
 
 
 async def test_any_text_is_safe_to_type(app):

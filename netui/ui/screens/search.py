@@ -170,8 +170,9 @@ class SearchScreen(PlaceScreen):
                 id="degree",
                 compact=True,
             )
-            yield Input(placeholder="Country", id="country", compact=True)
-            yield Input(placeholder="Industry", id="industry", compact=True)
+            # Filled from the network once it answers (World.facets); type to jump.
+            yield Select([], prompt="Any country", id="country", compact=True)
+            yield Select([], prompt="Any industry", id="industry", compact=True)
             yield Input(placeholder="Company", id="company", compact=True)
         yield ResultsTable()
         yield Static(id="result-detail")
@@ -184,16 +185,16 @@ class SearchScreen(PlaceScreen):
     def current_query(self) -> Query:
         from netui.store.search import SearchFilters  # imported late: see NetuiApp.open_world
 
-        def field(name: str) -> str | None:
-            return self.query_one(f"#{name}", Input).value.strip() or None
+        def picked(name: str) -> str | None:
+            value = self.query_one(f"#{name}", Select).value
+            return value if isinstance(value, str) else None  # else "any"
 
-        degree = self.query_one("#degree", Select).value
-        degrees = (Degree(degree),) if isinstance(degree, str) else ()
+        degree = picked("degree")
         filters = SearchFilters(
-            degrees=degrees,
-            country=field("country"),
-            industry=field("industry"),
-            company=field("company"),
+            degrees=(Degree(degree),) if degree else (),
+            country=picked("country"),
+            industry=picked("industry"),
+            company=self.query_one("#company", Input).value.strip() or None,
         )
         return Query(self.query_one("#query", Input).value, filters)
 
@@ -286,6 +287,15 @@ class SearchScreen(PlaceScreen):
 
     def on_mount(self) -> None:
         self.watch(self.query_one(ResultsTable), "scroll_y", self._scrolled, init=False)
+        self.ask(lambda world: world.facets(), self._offer_facets, group="facets")
+
+    def _offer_facets(self, facets: dict[str, list[dict]]) -> None:
+        for select_id, values in (
+            ("#country", facets["countries"]),
+            ("#industry", facets["industries"]),
+        ):
+            options = [(facet_label(v["name"], v["members"]), v["name"]) for v in values]
+            self.query_one(select_id, Select).set_options(options)
 
     def _scrolled(self) -> None:
         self.fetch_more_if_near_the_end()
@@ -339,6 +349,13 @@ class SearchScreen(PlaceScreen):
             self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
 
         self.act(lambda world: world.connect(member_id), invited)
+
+
+def facet_label(name: str, members: int) -> Text:
+    """'Italy  1,204': a country or industry to pick, and how many members it holds."""
+    label = plain(name)
+    label.append(f"  {members:,}", style="dim")
+    return label
 
 
 def result_cells(row: dict, wide: bool) -> list[Text]:
