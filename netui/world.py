@@ -37,6 +37,7 @@ from netui.core.checklist import (
     check_inmail,
     validate_draft,
 )
+from netui.core.clock import target_date
 from netui.core.degrees import Standing, after_connecting, path_to, standings_from
 from netui.core.measures import measure
 from netui.core.model import Category, Degree, MessageKind, Plan, RefundPolicy, Route, given_name
@@ -864,7 +865,7 @@ class World:
     def advance(self, days: int | None = None, *, to: date | None = None) -> dict:
         """Move the clock day by day; each day is one transaction (R6.1)."""
         today = self.today
-        target = _target_date(today, days, to)
+        target = target_date(today, days, to)
         events: Counter[str] = Counter()
         day = today
         while day < target:
@@ -1037,7 +1038,6 @@ class World:
 
 GROUP_MESSAGES_PER_MONTH = 15
 REFUND_WINDOW_SHOWN = 50
-MAX_ADVANCE_DAYS = 3_660
 EVENT_KINDS = (
     "opened",
     "accepted",
@@ -1086,20 +1086,3 @@ def _day(text: str | None) -> date | None:
 def _not_before_tomorrow(today: date, days: int | None) -> date | None:
     """A planned reaction, never on the sending day: that day has already been lived."""
     return None if days is None else today + timedelta(days=max(1, days))
-
-
-def _target_date(today: date, days: int | None, to: date | None) -> date:
-    if (days is None) == (to is None):
-        raise BadInput("Say how far to advance: a number of days, or --to YYYY-MM-DD.")
-    if to is None:
-        if not 1 <= days <= MAX_ADVANCE_DAYS:
-            raise BadInput(f"Advance between 1 and {MAX_ADVANCE_DAYS:,} days, not {days}.")
-        return today + timedelta(days=days)
-    if to <= today:
-        raise BadInput(
-            f"{to.isoformat()} is not after today ({today.isoformat()}); "
-            "the clock only moves forward."
-        )
-    if (to - today).days > MAX_ADVANCE_DAYS:
-        raise BadInput(f"Advance at most {MAX_ADVANCE_DAYS:,} days at a time.")
-    return to

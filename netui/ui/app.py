@@ -30,7 +30,7 @@ from netui.ui.gate import WorldGate, ask_world
 from netui.ui.modals.help import HelpModal
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen, default_network, throttled
-from netui.ui.text import long_date, visible
+from netui.ui.text import count, long_date, visible
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -115,6 +115,14 @@ class NetuiApp(App[None]):
             id="clock.month",
             tooltip="Advance the clock to the same day next month",
         ),
+        Binding(
+            "t",
+            "advance_to",
+            "to date",
+            id="clock.to",
+            tooltip="Advance the clock to a date, or by any number of days",
+            show=False,  # the footer is full; the dashboard and help (?) list it
+        ),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Keys and what they do"),
         Binding("q", "quit", "Quit", id="quit", show=False),
     ]
@@ -197,7 +205,7 @@ class NetuiApp(App[None]):
     # ── moving around ────────────────────────────────────────────────────────
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("go", "advance", "advance_month"):
+        if action in ("go", "advance", "advance_month", "advance_to"):
             # Not before the network exists, and not from under a form being filled in.
             return self.gate is not None and not isinstance(self.screen, ModalScreen)
         if action == "quit":  # q in a form or a choice closes nothing by surprise
@@ -263,14 +271,23 @@ class NetuiApp(App[None]):
         if self.status.date:
             self.advance(days_to_next_month(date.fromisoformat(self.status.date)))
 
-    def advance(self, days: int) -> None:
-        """Move the simulated clock, then tell me what happened while I was away."""
+    def action_advance_to(self) -> None:
+        from netui.ui.modals.advance import AdvanceModal
+
+        if self.status.date:
+            today = date.fromisoformat(self.status.date)
+            self.push_screen(AdvanceModal(today), lambda day: day and self.advance(to=day))
+
+    def advance(self, days: int | None = None, *, to: date | None = None) -> None:
+        """Move the simulated clock (by days, or to a date), then tell me what happened
+        while I was away."""
         if self.gate is None:
             return
-        self.notify(f"Advancing the clock by {days} day{'s' * (days != 1)}…", timeout=2)
+        how_far = f"to {long_date(to.isoformat())}" if to else f"by {count(days, 'day')}"
+        self.notify(f"Advancing the clock {how_far}…", timeout=2)
         ask_world(
             self,
-            lambda world: world.advance(days),
+            lambda world: world.advance(days, to=to),
             self._advanced,
             group="clock",
             latest_only=False,

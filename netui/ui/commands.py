@@ -47,6 +47,7 @@ class NetuiCommands(Provider):
                 ("Advance the clock by a day", what, partial(app.advance, 1)),
                 ("Advance the clock by a week", what, partial(app.advance, 7)),
                 ("Advance the clock by a month", what, app.action_advance_month),
+                ("Advance the clock to a date…", what, app.action_advance_to),
             ]
         commands += [
             (f"Theme: {name}", "Use this colour theme", partial(setattr, app, "theme", name))

@@ -167,3 +167,18 @@ def test_r2_3_the_inner_circle_index_follows_new_connections(world, monkeypatch)
     }
     assert sorted(inner) == sorted(ranked) and {6, 7} <= ranked  # 6 now 1st, 7 now 2nd
     assert [r["id"] for r in world.search("Diallo")] == [7]
+
+
+def test_r9_filters_offer_every_country_and_industry_with_its_members(world):
+    members = [world.member(m) for m in range(1, world.stats()["members"] + 1)]
+    facets = world.facets()
+    for key, column in (("countries", "country"), ("industries", "industry")):
+        values = sorted({m[column] for m in members}, key=str.casefold)
+        assert [f["name"] for f in facets[key]] == values
+        assert {f["name"]: f["members"] for f in facets[key]} == {
+            value: sum(m[column] == value for m in members) for value in values
+        }
+    # Each one offered is a filter that finds exactly its members.
+    italy = next(f for f in facets["countries"] if f["name"] == "Italy")
+    found = world.search("", SearchFilters(country="Italy"), limit=100)
+    assert len(found) == italy["members"] - (world.member(world.me)["country"] == "Italy")

@@ -250,3 +250,41 @@ async def test_member_text_in_a_notification_is_shown_as_typed(app):
         notification = list(app._notifications)[-1]
         assert notification.message == "[bold]Eve[/] wrote ␛[31mred"
         assert notification.markup is False
+
+
+async def test_advancing_to_a_date_is_checked_as_you_type(app):
+    """R6: t asks for a date or a number of days; a bad one says why and moves nothing."""
+    from netui.ui.modals.advance import AdvanceModal
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        assert isinstance(app.screen, AdvanceModal)
+        hint = app.screen.query_one("#advance-hint")
+        for typed, said in (
+            ("2015-01-12", "the clock only moves forward"),
+            ("2015-02-30", "neither a date"),
+            ("[bold]soon", "“[bold]soon” is neither a date"),
+            ("99999", "between 1 and 3,660 days"),
+        ):
+            app.screen.query_one(Input).value = typed
+            await pilot.pause()
+            assert said in str(hint.render())
+        await pilot.press("enter")  # refused: still here, still the same day
+        await settle(pilot)
+        assert isinstance(app.screen, AdvanceModal)
+        assert ask(app, lambda world: world.today.isoformat()) == "2015-01-12"
+        app.screen.query_one(Input).value = "2015-03-01"
+        await pilot.pause()
+        assert "Sun 01 Mar 2015, 48 days on" in str(hint.render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert ask(app, lambda world: world.today.isoformat()) == "2015-03-01"
+        assert app.status.date == "2015-03-01"
+        await pilot.press("t", *"10", "enter")  # a number is days from today
+        await settle(pilot)
+        assert ask(app, lambda world: world.today.isoformat()) == "2015-03-11"
+        await pilot.press("t", "escape")
+        await settle(pilot)
+        assert ask(app, lambda world: world.today.isoformat()) == "2015-03-11"

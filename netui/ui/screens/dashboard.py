@@ -94,13 +94,15 @@ class DashboardScreen(PlaceScreen):
             ("go.credits", "Credits"),
             ("go.settings", "Settings"),
             ("help", "Help"),
+            (None, "Commands"),
         ]
         do = [
             ("clock.day", "+1 day"),
             ("clock.week", "+1 week"),
             ("clock.month", "+1 month"),
-            (None, "Commands"),
+            ("clock.to", "to a date…"),
             ("quit", "Quit"),
+            ("", ""),
         ]
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(justify="right", style="bold")
@@ -108,7 +110,12 @@ class DashboardScreen(PlaceScreen):
         grid.add_column(justify="right", style="bold")
         grid.add_column(ratio=1)
         for (left_id, left), (right_id, right) in zip(go, do, strict=True):
-            grid.add_row(key(left_id), left, key(right_id) if right_id else "ctrl+p", right)
+            grid.add_row(
+                key(left_id) if left_id else "ctrl+p",
+                left,
+                key(right_id) if right_id else "",
+                right,
+            )
         return grid
 
 
