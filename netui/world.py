@@ -305,6 +305,7 @@ class World:
                     "degree": degree.value,
                     "route": route.route.value,
                     "route_reasons": list(route.reasons),
+                    "refusals": [refusal.value for refusal in route.refusals],
                 }
             )
         return results

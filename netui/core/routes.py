@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from netui.core.model import Degree, Route
 
@@ -20,6 +21,21 @@ class Reach:
     is_me: bool = False
 
 
+class Refusal(StrEnum):
+    """Why there is no route to a member."""
+
+    SELF = "self"
+    FIRST_DEGREE = "first_degree"  # InMail asked for; a message is the way
+    INMAIL_OFF = "inmail_off"
+    NO_CREDITS = "no_credits"
+
+
+REFUSAL_REASONS = {
+    Refusal.INMAIL_OFF: "This member does not accept InMail.",
+    Refusal.NO_CREDITS: "You have no InMail credits; buy a pack or change plan.",
+}
+
+
 @dataclass(frozen=True)
 class RouteDecision:
     degree: Degree
@@ -27,9 +43,13 @@ class RouteDecision:
     cost: int
     allowed: bool
     reasons: tuple[str, ...] = ()
-    # The paid route a refusal was about, so a screen can offer the way out
-    # (buy credits) without parsing the reasons.
-    needs_credits: bool = False
+    # Why not, for screens and scripts: the way out (buy credits, write a message)
+    # is offered from these, never by reading the reasons' words.
+    refusals: tuple[Refusal, ...] = ()
+
+    @property
+    def needs_credits(self) -> bool:
+        return Refusal.NO_CREDITS in self.refusals
 
     def as_json(self) -> dict:
         return {
@@ -38,6 +58,7 @@ class RouteDecision:
             "cost": self.cost,
             "allowed": self.allowed,
             "reasons": list(self.reasons),
+            "refusals": [refusal.value for refusal in self.refusals],
         }
 
 
@@ -52,7 +73,9 @@ def route_for(
     """
     degree = reach.degree
     if reach.is_me:
-        return RouteDecision(degree, Route.NONE, 0, False, ("That is you.",))
+        return RouteDecision(
+            degree, Route.NONE, 0, False, ("That is you.",), refusals=(Refusal.SELF,)
+        )
     if degree is Degree.FIRST:
         if want_inmail:
             return RouteDecision(
@@ -61,6 +84,7 @@ def route_for(
                 0,
                 False,
                 ("You cannot InMail a 1st-degree connection; send them a message instead.",),
+                refusals=(Refusal.FIRST_DEGREE,),
             )
         return RouteDecision(degree, Route.MESSAGE, 0, True, ("1st-degree connection.",))
     if reach.shares_group and not want_inmail:
@@ -79,20 +103,16 @@ def route_for(
 
 
 def _inmail(reach: Reach, credits: int, notes: tuple[str, ...]) -> RouteDecision:
-    reasons: list[str] = []
+    refusals: list[Refusal] = []
     if not reach.accepts_inmail:
-        reasons.append("This member does not accept InMail.")
+        refusals.append(Refusal.INMAIL_OFF)
     free = reach.open_profile
     if not free and credits <= 0:
-        reasons.append("You have no InMail credits; buy a pack or change plan.")
-    if reasons:
+        refusals.append(Refusal.NO_CREDITS)
+    if refusals:
+        reasons = tuple(REFUSAL_REASONS[refusal] for refusal in refusals)
         return RouteDecision(
-            reach.degree,
-            Route.NONE,
-            0,
-            False,
-            (*notes, *reasons),
-            needs_credits=not free and credits <= 0,
+            reach.degree, Route.NONE, 0, False, (*notes, *reasons), refusals=tuple(refusals)
         )
     if free:
         return RouteDecision(

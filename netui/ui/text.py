@@ -6,11 +6,13 @@ string, so a name like "[bold]Eve[/] Markup" is shown exactly as typed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from rich.text import Text
 
 from netui.core.model import Category, Degree, MessageKind, Plan, Route
+from netui.core.routes import Refusal
 
 DEGREE_STYLES = {
     Degree.FIRST: "bold #ffffff on #2e7d32",
@@ -18,6 +20,14 @@ DEGREE_STYLES = {
     Degree.THIRD: "bold #ffffff on #6a1b9a",
     Degree.GROUP: "bold #000000 on #f9a825",
     Degree.OUT: "#e0e0e0 on #424242",
+}
+
+# A refusal in two or three words, for a table cell; the detail line has the sentence.
+REFUSAL_WORDS = {
+    Refusal.SELF: "you",
+    Refusal.FIRST_DEGREE: "1st: message",
+    Refusal.INMAIL_OFF: "InMail off",
+    Refusal.NO_CREDITS: "no credits",
 }
 
 ROUTE_STYLES = {
@@ -54,28 +64,13 @@ def degree_badge(degree: str | Degree) -> Text:
     return Text(f" {degree.label} ", style=DEGREE_STYLES[degree])
 
 
-def route_action(route: str | Route, reasons: list[str] | tuple[str, ...] = ()) -> Text:
+def route_action(route: str | Route, refusals: Iterable[str] = ()) -> Text:
     """What one key on a search result does: the route R3 allows, or why none does."""
     route = Route(route)
     if route is Route.NONE:
-        why = short_reason(reasons)
+        why = ", ".join(REFUSAL_WORDS[Refusal(r)] for r in refusals) or "not possible"
         return Text(f"✗ {why}", style=ROUTE_STYLES[route])
     return Text(route.label, style=ROUTE_STYLES[route])
-
-
-def short_reason(reasons: list[str] | tuple[str, ...]) -> str:
-    """The refusal in two or three words, for a table cell; the detail line has the rest."""
-    joined = " ".join(reasons).lower()
-    parts = []
-    if "does not accept inmail" in joined:
-        parts.append("InMail off")
-    if "no inmail credits" in joined:
-        parts.append("no credits")
-    if "1st-degree" in joined:
-        parts.append("1st: message")
-    if "that is you" in joined:
-        parts.append("you")
-    return ", ".join(parts) or "not possible"
 
 
 def route_sentence(route: dict) -> Text:

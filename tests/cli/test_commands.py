@@ -71,6 +71,7 @@ def test_r11_profile_and_route(capsys, handmade_db):
             "cost": 0,
             "allowed": False,
             "reasons": route["reasons"],
+            "refusals": ["first_degree"],  # for scripts: why, without reading the words
         }
         and route["reasons"]
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from netui.core.model import Degree, Plan
+from netui.core.routes import Refusal
 from netui.store.search import SearchFilters, match_expression
 
 HOSTILE = [
@@ -67,6 +68,7 @@ def test_r3_1_inmail_to_first_degree_is_refused_with_a_suggestion(world):
     decision = world.route(2, want_inmail=True)
     assert not decision.allowed
     assert any("message" in reason for reason in decision.reasons)
+    assert decision.refusals == (Refusal.FIRST_DEGREE,)
 
 
 def test_r3_2_group_member_gets_a_group_message(world):
@@ -77,6 +79,7 @@ def test_r3_4_inmail_off_is_refused(world):
     decision = world.route(6)
     assert not decision.allowed
     assert any("does not accept InMail" in r for r in decision.reasons)
+    assert decision.refusals == (Refusal.INMAIL_OFF,) and not decision.needs_credits
 
 
 def test_r3_3_out_of_network_gets_inmail_for_one_credit(world):
@@ -91,6 +94,11 @@ def test_r3_4_no_credits_is_refused(world):
     assert world.balance() == 0
     decision = world.route(8)
     assert not decision.allowed and decision.needs_credits
+    assert decision.refusals == (Refusal.NO_CREDITS,)
+    both = world.route(6)  # InMail off, and no credits either: both said
+    assert both.refusals == (Refusal.INMAIL_OFF, Refusal.NO_CREDITS)
+    rows = world.search("Lars", limit=5)  # search rows carry them too, for the UI
+    assert rows[0]["id"] == 6 and rows[0]["refusals"] == ["inmail_off", "no_credits"]
 
 
 def test_r3_5_open_profile_inmail_is_free(world):

@@ -360,7 +360,7 @@ def facet_label(name: str, members: int) -> Text:
 
 def result_cells(row: dict, wide: bool) -> list[Text]:
     """One result as table cells: every member text a plain Text, never markup."""
-    action = route_action(row["route"], row.get("route_reasons", ()))
+    action = route_action(row["route"], row["refusals"])
     numbers = [
         Text(str(row["mutual"]), justify="right"),
         Text(str(row["shared_groups"]), justify="right"),
