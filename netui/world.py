@@ -339,18 +339,19 @@ class World:
             "connections": get("connection_count"),
             "groups": get("group_count"),
             "countries": get("country_count"),
-            "me": self.me,
-            "me_name": self._name(self.me),
-            "date": self.today.isoformat(),
             "source": get("source"),
             "degrees": degrees,
             "network": get("measures"),
-            **self._glance(),
+            **self.glance(),
         }
 
-    def _glance(self) -> dict:
-        """The messaging side of the dashboard: credits, score, unread, invitations."""
+    def glance(self) -> dict:
+        """What moves as I act and the days pass: the date, my credits, score, unread
+        messages, invitations. Cheap (no counting over the network): for a status bar."""
         return {
+            "date": self.today.isoformat(),
+            "me": self.me,
+            "me_name": self._name(self.me),
             "credits": self.balance(),
             "plan": self.my_plan().value,
             **self._score_and_expiry(),

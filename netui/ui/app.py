@@ -77,8 +77,8 @@ class Status:
 
 
 def read_status(world: World) -> Status:
-    stats = world.stats()
-    return Status(stats["date"], stats["me_name"], stats.get("credits"), stats.get("unread"))
+    now = world.glance()
+    return Status(now["date"], now["me_name"], now["credits"], now["unread"])
 
 
 class NetuiApp(App[None]):

@@ -190,3 +190,12 @@ def test_r9_filters_offer_every_country_and_industry_with_its_members(world):
     italy = next(f for f in facets["countries"] if f["name"] == "Italy")
     found = world.search("", SearchFilters(country="Italy"), limit=100)
     assert len(found) == italy["members"] - (world.member(world.me)["country"] == "Italy")
+
+
+def test_r10_the_glance_is_the_part_of_stats_that_moves(world):
+    glance = world.glance()
+    assert {"date", "me_name", "credits", "unread", "pending_invitations"} <= set(glance)
+    stats = world.stats()
+    assert {key: stats[key] for key in glance} == glance
+    world.advance(7)
+    assert world.glance()["date"] == "2015-01-19" == world.stats()["date"]

@@ -54,13 +54,13 @@ class Recipient:
 def read_recipient(member_id: int, want_inmail: bool):
     def question(world: World) -> Recipient:
         decision = world.route(member_id, want_inmail=want_inmail)
-        stats = world.stats()
+        now = world.glance()
         return Recipient(
             profile=world.profile(member_id),
             route=decision.as_json(),
             needs_credits=decision.needs_credits,
-            balance=stats.get("credits"),
-            score_text=stats.get("score_text", "no score yet"),
+            balance=now["credits"],
+            score_text=now.get("score_text", "no score yet"),
         )
 
     return question
