@@ -226,7 +226,8 @@ class ComposeModal(ModalScreen[dict | None]):
         text.append(
             f"{recipient.balance} credit{'s' * (recipient.balance != 1)} left", style="bold"
         )
-        text.append(f" · score {recipient.score_text}")
+        score = recipient.score_text  # "34% (12 of 35)", or "no score yet"
+        text.append(f" · {score}" if score.startswith("no ") else f" · score {score}")
         return text
 
     # ── the draft, live ───────────────────────────────────────────────────────
