@@ -99,3 +99,20 @@ async def test_the_cursor_goes_back_to_the_same_key_when_rows_are_replaced():
         table.show_rows(COLUMNS, cells[::-1], keys[::-1], cursor_on="30")
         await pilot.pause()
         assert table.key_at(table.cursor_row) == "30" and table.cursor_row == 19
+
+
+async def test_a_double_click_chooses_the_row():
+    chosen: list[int] = []
+
+    class Choosing(OneTable):
+        def on_row_table_chosen(self, message: RowTable.Chosen) -> None:
+            chosen.append(message.row)
+
+    app = Choosing(20)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.click(RowTable, offset=(2, 3))  # one click: the cursor moves, no more
+        await pilot.pause()
+        assert chosen == [] and app.query_one(RowTable).cursor_row == 2
+        await pilot.double_click(RowTable, offset=(2, 4))
+        await pilot.pause()
+        assert chosen == [3]

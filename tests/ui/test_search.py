@@ -165,6 +165,15 @@ async def test_enter_opens_the_profile_and_escape_comes_back(app):
         assert isinstance(app.screen, SearchScreen)
 
 
+async def test_a_double_click_on_a_result_opens_the_profile(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot, "brien")
+        await pilot.double_click(ResultsTable, offset=(10, 1))  # the first row
+        await settle(pilot)
+        assert isinstance(app.screen, ProfileScreen) and app.screen.member_id == 4
+        assert screen.query_one(ResultsTable).cursor_row == 0
+
+
 async def test_inmail_straight_from_a_result(app):
     async with app.run_test(size=SIZE) as pilot:
         await open_search(pilot, "brien")

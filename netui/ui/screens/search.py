@@ -119,6 +119,9 @@ class ResultsTable(RowTable):
         if (member := self.member_id) is not None:
             self.app.open_member(member)  # type: ignore[attr-defined]
 
+    def on_row_table_chosen(self, _: RowTable.Chosen) -> None:
+        self.action_open()
+
     def action_inmail(self) -> None:
         if (member := self.member_id) is not None:
             self.app.compose_to(member, want_inmail=True)  # type: ignore[attr-defined]

@@ -64,9 +64,7 @@ class RowTable(ScrollView, can_focus=True):
 
     cursor_row: reactive[int] = reactive(0, always_update=True)
 
-    class Highlighted(Message):
-        """The cursor moved to another row (or the rows changed under it)."""
-
+    class RowMessage(Message):
         def __init__(self, table: RowTable, row: int) -> None:
             super().__init__()
             self.table = table
@@ -75,6 +73,12 @@ class RowTable(ScrollView, can_focus=True):
         @property
         def control(self) -> RowTable:
             return self.table
+
+    class Highlighted(RowMessage):
+        """The cursor moved to another row (or the rows changed under it)."""
+
+    class Chosen(RowMessage):
+        """A row was double-clicked: do what enter does on it."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -152,8 +156,13 @@ class RowTable(ScrollView, can_focus=True):
         self.move_cursor(row if row >= 0 else self.row_count - 1)
 
     def on_click(self, event: Click) -> None:
-        if event.y >= 1:  # not the header
-            self.move_cursor((int(self.scroll_offset.y) + event.y - 1) // self.row_height)
+        if event.y < 1 or not self.row_count:  # the header, or nothing to pick
+            return
+        row = (int(self.scroll_offset.y) + event.y - 1) // self.row_height
+        if row < self.row_count:
+            self.move_cursor(row)
+            if event.chain == 2:
+                self.post_message(self.Chosen(self, row))
 
     def on_resize(self) -> None:
         self._lines.clear()
