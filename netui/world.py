@@ -330,7 +330,7 @@ class World:
         def get(key: str):
             return store.get_meta(self.db, key)
 
-        counts = dict(self.db.execute("SELECT rank, count(*) FROM reach GROUP BY rank").fetchall())
+        counts = store.rank_counts(self.db)
         members = get("member_count")
         degrees = {d.value: counts.get(d.rank, 0) for d in Degree if d is not Degree.OUT}
         degrees[Degree.OUT.value] = members - sum(degrees.values()) - 1  # minus me

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -137,6 +138,20 @@ def save_standings(db: sqlite_utils.Database, standings: dict[int, Standing]) ->
     )
     db.execute("INSERT INTO inner_fts (inner_fts) VALUES ('delete-all')")
     db.execute(f"INSERT INTO inner_fts (rowid, {FTS_COLUMNS}) {INNER_CIRCLE_ROWS}")
+    _save_rank_counts(db, Counter(s.degree.rank for s in standings.values()))
+
+
+def rank_counts(db: sqlite_utils.Database) -> dict[int, int]:
+    """How many members my view holds at each degree rank (the dashboard's bars).
+
+    Kept beside `reach` by the two functions that write it, so the dashboard reads
+    one row instead of counting a million (40 ms on the large network).
+    """
+    return {int(rank): n for rank, n in get_meta(db, "rank_counts", {}).items()}
+
+
+def _save_rank_counts(db: sqlite_utils.Database, counts: Counter[int]) -> None:
+    set_meta(db, rank_counts={str(rank): n for rank, n in sorted(counts.items()) if n})
 
 
 # The member columns a search can be narrowed by, picked from a list of their values.
@@ -176,15 +191,22 @@ def update_standings(db: sqlite_utils.Database, changed: dict[int, Standing]) ->
     Members only ever move closer here, so the inner circle's index just gains rows.
     """
     ids = list(changed)
-    inner_before = {
-        row[0]
+    rank_before = {
+        member: rank
         for start in range(0, len(ids), 900)
-        for row in db.execute(
-            f"SELECT member_id FROM reach WHERE rank <= {INNER_CIRCLE_MAX_RANK} "
-            f"AND member_id IN ({', '.join('?' * len(ids[start : start + 900]))})",
+        for member, rank in db.execute(
+            f"SELECT member_id, rank FROM reach "
+            f"WHERE member_id IN ({', '.join('?' * len(ids[start : start + 900]))})",
             ids[start : start + 900],
         )
     }
+    inner_before = {m for m, rank in rank_before.items() if rank <= INNER_CIRCLE_MAX_RANK}
+    counts = Counter(rank_counts(db))
+    for member, standing in changed.items():
+        if member in rank_before:
+            counts[rank_before[member]] -= 1
+        counts[standing.degree.rank] += 1
+    _save_rank_counts(db, counts)
     db.conn.executemany(
         "INSERT INTO reach (member_id, hops, parent, mutual, shared_groups, rank) "
         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (member_id) DO UPDATE SET hops = excluded.hops, "

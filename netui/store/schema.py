@@ -204,4 +204,13 @@ MIGRATIONS: tuple[str, ...] = (
         sender, kind, sent, reply_to, cost, refunded, refund_policy, opened, answered
     );
     """,
+    # 5: how many members my view holds at each degree, kept beside `reach` (see
+    # store.network.rank_counts), so the dashboard does not count a million rows.
+    """
+    INSERT INTO meta (key, value)
+    SELECT 'rank_counts', json_group_object(rank, members)
+    FROM (SELECT rank, count(*) AS members FROM reach GROUP BY rank ORDER BY rank)
+    WHERE true
+    ON CONFLICT (key) DO UPDATE SET value = excluded.value;
+    """,
 )

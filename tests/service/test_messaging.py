@@ -311,3 +311,8 @@ def test_r2_3_incremental_update_matches_a_full_recomputation(world):
         assert (standing.hops, standing.mutual) == (
             (expected.hops, expected.mutual) if expected else (None, 0)
         ), member
+    # The dashboard's counts by degree (kept beside reach, R10) follow as well.
+    counted = dict(world.db.execute("SELECT rank, count(*) FROM reach GROUP BY rank").fetchall())
+    assert store.rank_counts(world.db) == counted
+    stats = world.stats()["degrees"]
+    assert stats["1st"] == 3 and sum(stats.values()) == 8  # 6 joined my 1st; all but me

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from netui.errors import DatabaseError
+from netui.store import network as store
 from netui.store.db import LATEST_VERSION, open_database
 from netui.store.schema import APPLICATION_ID
 from netui.world import World
@@ -76,6 +77,17 @@ def test_force_never_overwrites_a_foreign_file(tmp_path):
     with pytest.raises(DatabaseError):
         World.build(path, lambda p: handmade_network(), force=True)
     assert path.read_text() == "chapter one"
+
+
+def test_migration_5_counts_my_view_by_degree_in_place(handmade_db):
+    conn = sqlite3.connect(handmade_db)
+    conn.executescript("DELETE FROM meta WHERE key = 'rank_counts'; PRAGMA user_version = 4;")
+    conn.close()
+    world = World.open(handmade_db)
+    assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    counted = dict(world.db.execute("SELECT rank, count(*) FROM reach GROUP BY rank").fetchall())
+    assert store.rank_counts(world.db) == counted and sum(counted.values()) == 7
+    assert world.stats()["degrees"] == {"1st": 2, "2nd": 2, "3rd": 1, "group": 2, "out": 1}
 
 
 def test_migration_3_upgrades_a_version_2_database_in_place(handmade_db):

@@ -30,7 +30,7 @@ def shown(modal: ComposeModal, selector: str) -> str:
 async def test_an_inmail_costs_one_credit_and_says_how_many_are_left(app):
     async with app.run_test(size=SIZE) as pilot:
         modal = await compose(pilot, 4, want_inmail=True)
-        assert "15 credits left · score no score yet" in shown(modal, "#compose-balance")
+        assert "15 credits left · no score yet" in shown(modal, "#compose-balance")
         assert modal.query_one("#category", Select).value == "career-opportunity"
         await pilot.press(*"Your C++ work at Acme")
         await pilot.press("tab")
