@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.table import Table
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Grid
@@ -85,38 +85,40 @@ class DashboardScreen(PlaceScreen):
         for panel in ("#dash-latest", "#dash-inmails"):
             self.query_one(panel).display = tall
 
-    def key_lines(self) -> Table:
-        """Two columns of keys: where to go, and what to do. Remapped keys show as remapped."""
+    def key_lines(self) -> Text:
+        """Two columns of keys, where to go and what to do, then the palette's key.
+        Remapped keys show as remapped."""
         key = self.app.key_for
         go = [
-            ("go.search", "Search"),
-            ("go.inbox", "Inbox"),
-            ("go.credits", "Credits"),
-            ("go.settings", "Settings"),
-            ("help", "Help"),
-            (None, "Commands"),
+            (key("go.search"), "Search"),
+            (key("go.inbox"), "Inbox"),
+            (key("go.credits"), "Credits"),
+            (key("go.settings"), "Settings"),
+            (key("help"), "Help"),
         ]
         do = [
-            ("clock.day", "+1 day"),
-            ("clock.week", "+1 week"),
-            ("clock.month", "+1 month"),
-            ("clock.to", "to a date…"),
-            ("quit", "Quit"),
-            ("", ""),
+            (key("clock.day"), "+1 day"),
+            (key("clock.week"), "+1 week"),
+            (key("clock.month"), "+1 month"),
+            (key("clock.to"), "to a date…"),
+            (key("quit"), "Quit"),
         ]
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(justify="right", style="bold")
-        grid.add_column(ratio=1)
-        grid.add_column(justify="right", style="bold")
-        grid.add_column(ratio=1)
-        for (left_id, left), (right_id, right) in zip(go, do, strict=True):
-            grid.add_row(
-                key(left_id) if left_id else "ctrl+p",
-                left,
-                key(right_id) if right_id else "",
-                right,
-            )
-        return grid
+        key_width = max(cell_len(k) for k, _label in go + do)
+        label_width = max(cell_len(label) for _key, label in go) + 4
+
+        def pad(text: str, width: int) -> str:
+            return " " * (width - cell_len(text))
+
+        lines = Text()
+        for (left_key, left), (right_key, right) in zip(go, do, strict=True):
+            lines.append(pad(left_key, key_width) + left_key, "bold")
+            lines.append(f" {left}{pad(left, label_width)}")
+            lines.append(pad(right_key, key_width) + right_key, "bold")
+            lines.append(f" {right}\n")
+        # On a line of its own: the palette's key is wider than the others.
+        lines.append("ctrl+p", "bold")
+        lines.append(" Commands: go to, open…")
+        return lines
 
 
 def me_lines(stats: dict, me: dict) -> Text:
