@@ -21,7 +21,7 @@ MAX_WORD_LENGTH = 40
 OUT_RANK = Degree.OUT.rank
 # Above this many matches a query is "broad": see search_members. Ranking a few hundred
 # matches is quick; beyond that, looking in my 1st and 2nd degree first halves the time
-# of a two-letter prefix on the default network (the order is the same either way).
+# of a two-letter prefix on the default network.
 BROAD_MATCHES = 500
 
 RESULT_COLUMNS = f"""
@@ -88,7 +88,9 @@ def search_members(
         return _ranked_matches(db, expression, where, params, limit)
     # A broad query (a three-letter prefix can match half a million members): ranking
     # every match costs most of a second. My 1st and 2nd degree come first and have an
-    # index of their own, which usually fills the page. The order is the same.
+    # index of their own, which usually fills the page. Degrees keep their order; within
+    # one, relevance is weighed against that smaller index, which can swap two close
+    # matches (on default: 1 of 10 sample queries, same members either way).
     found = _ranked_matches(db, expression, where, params, limit, index="inner_fts")
     if len(found) < limit:
         beyond = [*where, f"coalesce(r.rank, {OUT_RANK}) > {INNER_CIRCLE_MAX_RANK}"]
