@@ -51,6 +51,35 @@ async def test_an_existing_database_is_never_seeded_again(handmade_db: Path):
     assert handmade_db.stat().st_size >= before
 
 
+async def test_the_dashboard_shows_at_once_and_fills_in_when_the_world_is_open(
+    handmade_db: Path, monkeypatch
+):
+    import threading
+
+    from netui.world import World
+
+    release = threading.Event()
+    real_open = World.open
+
+    def slow_open(cls, path):
+        release.wait(10)
+        return real_open(path)
+
+    monkeypatch.setattr(World, "open", classmethod(slow_open))
+    app = NetuiApp(db_path=handmade_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen) and app.gate is None
+        assert "Opening the network…" in str(app.screen.query_one("#dash-me").render())
+        await pilot.press("s", "w")  # nowhere to go and no clock yet: nothing happens
+        assert isinstance(app.screen, DashboardScreen)
+        release.set()
+        await settle(pilot)
+        assert app.gate is not None
+        assert "Giulia Rossi" in str(app.screen.query_one("#dash-me").render())
+        assert ask(app, lambda world: world.today.isoformat()) == "2015-01-12"
+
+
 async def test_a_file_that_is_not_netui_is_refused_in_words(tmp_path: Path):
     path = tmp_path / "notes.txt"
     path.write_text("my shopping list")

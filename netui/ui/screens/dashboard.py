@@ -44,8 +44,8 @@ def read_dashboard(world: World) -> dict:
 class Panel(Static):
     """A bordered box with a title; its content is always a Text we built."""
 
-    def __init__(self, title: str, *, id: str) -> None:
-        super().__init__(id=id, classes="panel")
+    def __init__(self, title: str, *, id: str, content: Text | None = None) -> None:
+        super().__init__(content or Text(), id=id, classes="panel")
         self.border_title = title
 
 
@@ -55,7 +55,8 @@ class DashboardScreen(PlaceScreen):
 
     def compose_body(self) -> ComposeResult:
         with Grid(id="dashboard"):
-            yield Panel("Me", id="dash-me")
+            # Until the World is open (a moment; longer while an old file is upgraded).
+            yield Panel("Me", id="dash-me", content=Text("Opening the network…", style="dim"))
             yield Panel("Credits", id="dash-credits")
             yield Panel("Network", id="dash-network")
             chart = ReachChart(id="dash-reach", classes="panel")
