@@ -295,7 +295,10 @@ async def test_advancing_to_a_date_is_checked_as_you_type(app):
             ("2015-01-12", "the clock only moves forward"),
             ("2015-02-30", "neither a date"),
             ("[bold]soon", "“[bold]soon” is neither a date"),
-            ("99999", "between 1 and 3,660 days"),
+            ("99999", "at most 3,660 days"),
+            ("9" * 5_000, "at most 3,660 days"),
+            ("²", "neither a date"),
+            ("0", "between 1 and 3,660 days"),
         ):
             app.screen.query_one(Input).value = typed
             await pilot.pause()

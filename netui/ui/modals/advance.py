@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from netui.core.clock import target_date
+from netui.core.clock import MAX_ADVANCE_DAYS, target_date
 from netui.errors import BadInput
 from netui.ui.text import long_date
 
@@ -20,7 +20,9 @@ from netui.ui.text import long_date
 def parse_target(today: date, typed: str) -> date:
     """'2015-03-01' or '48' (days) → the day the clock moves to; BadInput says why not."""
     typed = typed.strip()
-    if typed.isdigit():
+    if typed.isdecimal():  # not isdigit: "²" is a digit that int() refuses
+        if len(typed) > len(str(MAX_ADVANCE_DAYS)):  # a long paste: too far, whatever it says
+            raise BadInput(f"Advance at most {MAX_ADVANCE_DAYS:,} days at a time.")
         return target_date(today, int(typed), None)
     try:
         day = date.fromisoformat(typed)
