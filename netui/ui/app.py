@@ -142,6 +142,8 @@ class NetuiApp(App[None]):
         super().__init__()
         self.db_path = Path(db_path)
         self.first_run = not self.db_path.exists()
+        # Start-up without garbage collection (cli.main turns it off): see world_ready.
+        self.freeze_after_start = not gc.isenabled()
         self.make_network = make_network
         self.gate: WorldGate | None = None
         if keymap:
@@ -165,6 +167,7 @@ class NetuiApp(App[None]):
 
         try:
             if self.first_run:
+                gc.enable()  # building a network does make garbage
                 progress = throttled(lambda *step: self.call_from_thread(self._progress, *step))
                 World.build(self.db_path, self.make_network or default_network, progress=progress)
             world = World.open(self.db_path)
@@ -180,13 +183,14 @@ class NetuiApp(App[None]):
             self.screen.show_progress(phase, fraction)
 
     def _open_failed(self, message: str, reasons: list[str]) -> None:
+        gc.enable()  # in case start-up turned it off: there is no World to wait for
         if isinstance(self.screen, StartScreen):
             self.screen.failed(message, reasons)
         else:
             self.push_screen(StartScreen(self.db_path, first_run=False, failure=(message, reasons)))
 
     def world_ready(self, world: World) -> None:
-        if not gc.isenabled():  # start-up ran without garbage collection (cli.main)
+        if self.freeze_after_start:
             # What exists now lives as long as the app (modules, styles, the World):
             # frozen, it is left out of every later collection, which would otherwise
             # walk it all and stall a keystroke for ~60 ms now and then.

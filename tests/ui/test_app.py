@@ -39,6 +39,27 @@ async def test_first_run_seeds_with_progress_then_shows_the_dashboard(tmp_path: 
     assert path.exists()
 
 
+async def test_progress_reported_before_the_start_screen_is_drawn_is_kept(tmp_path: Path):
+    """The build starts at once and may report before the screen exists (a race that
+    once turned the first progress report into a "failed" build)."""
+    from textual.app import App
+
+    screen = StartScreen(tmp_path / "new.db", first_run=True)
+    screen.show_progress("members", 0.4)  # not mounted: kept, nothing raised
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(screen)
+
+    async with Host().run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert str(screen.query_one("#start-phase", Label).render()) == "Members…"
+        screen.failed("Disk full.", ["No space left on /tmp."])
+        await pilot.pause()
+        said = str(screen.query_one("#start-phase", Label).render())
+        assert said.startswith("Disk full.\n• No space left on /tmp.") and "ctrl+q" in said
+
+
 async def test_an_existing_database_is_never_seeded_again(handmade_db: Path):
     def must_not_seed(report):
         raise AssertionError("seeded an existing database")

@@ -48,6 +48,9 @@ class StartScreen(Screen):
         super().__init__()
         self.db_path = db_path
         self.first_run = first_run
+        # What to show. Progress can be reported before the screen is mounted (the
+        # build starts at once): it is kept, and drawn as soon as there is a screen.
+        self.progress: tuple[str, float] | None = None
         self.failure = failure
 
     def compose(self) -> ComposeResult:
@@ -61,22 +64,33 @@ class StartScreen(Screen):
             yield Label(Text("ctrl+q quits at any time", style="dim"))
 
     def on_mount(self) -> None:
-        self.query_one(ProgressBar).display = self.first_run
-        if self.failure:
-            self.failed(*self.failure)
+        self._draw()
 
     def show_progress(self, phase: str, fraction: float) -> None:
-        said = phase[:1].upper() + phase[1:]  # phases may be named in lower case
-        self.query_one("#start-phase", Label).update(Text(f"{said}…"))
-        self.query_one(ProgressBar).update(progress=max(0.0, min(1.0, fraction)))
+        self.progress = (phase, fraction)
+        self._draw()
 
     def failed(self, message: str, reasons: list[str]) -> None:
-        lines = Text(message, style="bold red")
-        for reason in reasons:
-            lines.append(f"\n• {reason}", style="red")
-        lines.append("\n\nPress ctrl+q to quit.", style="dim")
-        self.query_one("#start-phase", Label).update(lines)
-        self.query_one(ProgressBar).display = False
+        self.failure = (message, reasons)
+        self._draw()
+
+    def _draw(self) -> None:
+        if not self.query("#start-phase"):  # not composed yet: on_mount draws it
+            return
+        phase, bar = self.query_one("#start-phase", Label), self.query_one(ProgressBar)
+        bar.display = self.first_run and not self.failure
+        if self.failure:
+            message, reasons = self.failure
+            lines = Text(message, style="bold red")
+            for reason in reasons:
+                lines.append(f"\n• {reason}", style="red")
+            lines.append("\n\nPress ctrl+q to quit.", style="dim")
+            phase.update(lines)
+        elif self.progress:
+            said, fraction = self.progress
+            said = said[:1].upper() + said[1:]  # phases may be named in lower case
+            phase.update(Text(f"{said}…"))
+            bar.update(progress=max(0.0, min(1.0, fraction)))
 
 
 def throttled(report: Progress) -> Progress:
