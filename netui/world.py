@@ -779,13 +779,16 @@ class World:
         return shown, sum(group["count"] for _, group in open_groups)
 
     def _balance_history(self, days: int = 90) -> list[dict]:
-        """The balance at the end of each of the last `days` days, for the chart."""
+        """The balance at the end of each of the last `days` days, for the chart: from
+        my account's first entry at the earliest (no made-up days before it)."""
         net = dict(messaging.daily_net(self.db, self.me))
         today = self.today
         start = today - timedelta(days=days - 1)
+        if net:
+            start = max(start, date.fromisoformat(min(net)))
         running = sum(v for d, v in net.items() if d < start.isoformat())
         history = []
-        for offset in range(days):
+        for offset in range((today - start).days + 1):
             day = (start + timedelta(days=offset)).isoformat()
             running += net.get(day, 0)
             history.append({"date": day, "balance": running})

@@ -316,3 +316,21 @@ def test_r2_3_incremental_update_matches_a_full_recomputation(world):
     assert store.rank_counts(world.db) == counted
     stats = world.stats()["degrees"]
     assert stats["1st"] == 3 and sum(stats.values()) == 8  # 6 joined my 1st; all but me
+
+
+def test_r5_the_balance_chart_starts_with_the_account_and_follows_the_ledger(world):
+    """The credits screen's chart: one point per day, from my account's first entry
+    (no made-up days before the network existed), at most the last 90 days."""
+    history = world.credits()["history"]
+    assert history == [{"date": "2015-01-12", "balance": 15}]
+    world.buy(5)
+    world.advance(120)
+    history = world.credits()["history"]
+    assert len(history) == 90 and history[-1] == {
+        "date": world.today.isoformat(),
+        "balance": world.balance(),
+    }
+    ledger = world.db.execute("SELECT date, amount FROM ledger WHERE owner = ?", (world.me,))
+    entries = ledger.fetchall()
+    for point in history:
+        assert point["balance"] == sum(amount for day, amount in entries if day <= point["date"])

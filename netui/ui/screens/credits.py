@@ -70,7 +70,11 @@ class CreditsScreen(PlaceScreen):
         self.query_one("#credits-policy", Static).update(policy_lines(credits))
         history = since_first_change(credits.get("history") or [])
         self.query_one(Sparkline).data = [h["balance"] for h in history] or [0]
-        if history:
+        if len(history) == 1:  # the account's first day
+            first = history[0]
+            said = f"{long_date(first['date'])}, the first day: {first['balance']}"
+            self.query_one("#history-range", Static).update(Text(said, style="dim"))
+        elif history:
             low = min(h["balance"] for h in history)
             high = max(h["balance"] for h in history)
             self.query_one("#history-range", Static).update(
