@@ -197,7 +197,8 @@ class NetuiApp(App[None]):
             gc.freeze()
             gc.enable()
         self.gate = WorldGate(world)
-        if isinstance(self.screen, StartScreen):
+        # Off with the start screen, and anything opened over it meanwhile (help).
+        while any(isinstance(screen, StartScreen) for screen in self.screen_stack):
             self.pop_screen()
         self.refresh_bindings()  # the clock keys work from now on: the footer shows them
         self.world_changed()

@@ -21,20 +21,28 @@ from tests.ui.conftest import SIZE, ask, settle
 
 
 async def test_first_run_seeds_with_progress_then_shows_the_dashboard(tmp_path: Path):
+    import threading
+
     phases: list[str] = []
+    release = threading.Event()
 
     def make_network(report):
         for phase in ("Members", "Connections"):
             report(phase, 0.5)
             phases.append(phase)
+        release.wait(10)  # until the test has looked at the screen
         return handmade_network()
 
     path = tmp_path / "new.db"
     app = NetuiApp(db_path=path, make_network=make_network)
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StartScreen) and app.screen.first_run
+        await pilot.press("question_mark")  # help over the start screen while it builds
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        release.set()
         await settle(pilot)
-        assert isinstance(app.screen, DashboardScreen)
+        assert isinstance(app.screen, DashboardScreen)  # help and start screen gone
     assert phases == ["Members", "Connections"]
     assert path.exists()
 
