@@ -97,6 +97,7 @@ def run_seed(args: argparse.Namespace) -> object:
         force=args.force,
         show_progress=not args.json,
         refund_policy=args.config.refund_policy,
+        prices=args.config.prices,
     )
 
 
@@ -112,6 +113,7 @@ def run_import_ldbc(args: argparse.Namespace) -> object:
             force=args.force,
             progress=progress,
             refund_policy=args.config.refund_policy,
+            prices=args.config.prices,
         )
 
 
@@ -162,6 +164,11 @@ def run_settings(args: argparse.Namespace) -> object:
         contact_visible=args.contact_visible,
         open_profile=args.open_profile,
         refund_policy=args.refund_policy,
+        headline=args.headline,
+        summary=args.summary,
+        photo=args.photo,
+        company=args.company,
+        skills=args.skills,
     )
 
 
@@ -177,6 +184,10 @@ def run_send(args: argparse.Namespace) -> object:
 
 def run_connect(args: argparse.Namespace) -> object:
     return open_world(args).connect(args.id)
+
+
+def run_withdraw(args: argparse.Namespace) -> object:
+    return open_world(args).withdraw(args.id)
 
 
 def run_inbox(args: argparse.Namespace) -> object:
@@ -222,7 +233,7 @@ def run_advance(args: argparse.Namespace) -> object:
 def open_world(args: argparse.Namespace) -> World:
     from netui.world import World
 
-    return World.open(args.db)
+    return World.open(args.db, args.config.prices)
 
 
 def build_parser() -> Parser:
@@ -387,6 +398,13 @@ def build_parser() -> Parser:
 
     p = add("connect", "invite a member to connect (R3.6)", run_connect, "netui connect 42")
     p.add_argument("id", type=member_id)
+    p = add(
+        "withdraw",
+        "withdraw my pending invitation to a member (R3.6); 21 days before inviting again",
+        run_withdraw,
+        "netui withdraw 42",
+    )
+    p.add_argument("id", type=member_id)
 
     p = add(
         "inbox",
@@ -469,6 +487,15 @@ def build_parser() -> Parser:
         "--refund-policy",
         type=lambda t: parse_enum(RefundPolicy, t, "refund policy"),
         help="open-within-90-days | response-within-90-days | unopened-after-7-days",
+    )
+    p.add_argument("--headline", help="my headline, e.g. 'Data engineer at Acme' (R8.2)")
+    p.add_argument("--summary", help="my profile summary (up to 2,000 characters)")
+    p.add_argument("--photo", type=on_off, help="on|off: a photo on my profile")
+    p.add_argument("--company", help="my current position's company")
+    p.add_argument(
+        "--skills",
+        type=lambda t: [part for part in t.split(",") if part.strip()],
+        help="comma-separated skills, e.g. 'python,sql,data modelling'",
     )
     return parser
 

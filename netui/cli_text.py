@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from netui.core.clock import describe_events
+from netui.core.money import usd
+
 
 def render(command: str, result: object) -> str:
     as_json = getattr(result, "as_json", None)
@@ -177,6 +180,8 @@ def _credits(d: dict) -> str:
         + (f" · next grant {d['next_grant']}" if d["next_grant"] else "")
         + (f" · moving to {d['pending_plan']} on {d['pending_from']}" if d["pending_plan"] else ""),
         f"Score {d['score_text']} · open rate {d['open_rate_text']}",
+        f"Money spent {_dollars(d['spent_usd'])} · {d['answered']} InMails answered · "
+        f"{_dollars(d['usd_per_answer'])} per answer",
         f"Refund policy {d['refund_policy']}: {d['policy_meaning']}",
         "Lots:",
     ]
@@ -188,13 +193,20 @@ def _credits(d: dict) -> str:
     if d["in_refund_window"]:
         lines.append(f"In the refund window: {d['in_refund_window_count']} InMails")
     lines.append(f"Ledger (newest {len(d['ledger'])} of {d['ledger_total']}):")
-    lines += [f"  {e['date']} {e['kind']:<12} {e['amount']:>+4}  {e['cause']}" for e in d["ledger"]]
+    lines += [
+        f"  {e['date']} {e['kind']:<12} {e['amount']:>+4}  {e['cause']}"
+        + (f" ({_dollars(e['usd'])})" if "usd" in e else "")
+        for e in d["ledger"]
+    ]
     return "\n".join(lines)
 
 
+def _dollars(amount: float | None) -> str:
+    return usd(None if amount is None else round(amount * 100))
+
+
 def _advance(d: dict) -> str:
-    happened = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in d["events"].items() if n)
-    return f"Now {d['date']} (+{d['days']} days): {happened or 'nothing happened'}."
+    return f"Now {d['date']} (+{d['days']} days): {describe_events(d['events'])}."
 
 
 def _plan(d: dict) -> str:
@@ -202,11 +214,28 @@ def _plan(d: dict) -> str:
 
 
 def _buy(d: dict) -> str:
-    return f"Bought {d['bought']} credits (they expire {d['expires']}); balance {d['balance']}."
+    return (
+        f"Bought {d['bought']} credits for {_dollars(d['usd'])} (they expire {d['expires']}); "
+        f"balance {d['balance']}."
+    )
 
 
 def _connect(d: dict) -> str:
     return f"Invitation #{d['invitation_id']} sent to member {d['to']}; pending."
+
+
+def _withdraw(d: dict) -> str:
+    return (
+        f"Invitation #{d['invitation_id']} to member {d['to']} withdrawn; you can invite "
+        f"them again from {d['can_invite_again']}."
+    )
+
+
+def _settings(d: dict) -> str:
+    lines = [f"{k}: {_value(v)}" for k, v in d.items() if k not in ("completeness", "missing")]
+    todo = f" — to do: {', '.join(d['missing'])}" if d["missing"] else ""
+    lines.append(f"Profile {d['completeness']}% complete{todo}")
+    return "\n".join(lines)
 
 
 RENDERERS: dict[str, Callable] = {
@@ -222,6 +251,8 @@ RENDERERS: dict[str, Callable] = {
     "plan": _plan,
     "buy": _buy,
     "connect": _connect,
+    "withdraw": _withdraw,
+    "settings": _settings,
     "seed": _seed,
     "import-ldbc": lambda d: _seed(d).replace("Seeded", "Imported", 1),
     "export": lambda d: (

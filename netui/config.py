@@ -12,6 +12,10 @@ names:
     quit = "ctrl+q"
     go.search = "ctrl+f"                    # dotted ids may be written bare
 
+    [prices]                                # US dollars (R5.8); unnamed ones keep 2015's
+    credit = 10.00                          # one bought InMail credit
+    premium-business = 59.99                # one month of a plan, by its name
+
 A broken file never stops netui: each problem becomes one line in
 `Config.warnings` (the CLI prints them on stderr) and the setting keeps its default.
 """
@@ -25,10 +29,12 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
-from netui.core.model import RefundPolicy
+from netui.core.model import Plan, RefundPolicy
+from netui.core.money import PriceList
 
 APP_NAME = "netui"
-SETTINGS = ("database", "theme", "refund_policy", "keys")
+SETTINGS = ("database", "theme", "refund_policy", "keys", "prices")
+MOST_USD = 100_000  # a price above this is a typo, not a lesson
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,7 @@ class Config:
     theme: str | None = None  # a Textual theme name; the app checks it exists
     keys: dict[str, str] = field(default_factory=dict)  # binding id → key(s)
     refund_policy: RefundPolicy = RefundPolicy.OPEN_WITHIN_90_DAYS
+    prices: PriceList = field(default_factory=PriceList)
     warnings: tuple[str, ...] = ()
 
 
@@ -77,6 +84,7 @@ def _parse(path: Path, document: dict) -> Config:
         ("theme", _text),
         ("refund_policy", _refund_policy),
         ("keys", _keys),
+        ("prices", _prices),
     ):
         if name in document:
             try:
@@ -121,6 +129,24 @@ def _keys(value: object) -> dict[str, str]:
             raise ValueError(f'{binding}: expected a key such as "ctrl+f", not {key!r}')
         keys[binding] = key.strip()
     return keys
+
+
+def _prices(value: object) -> PriceList:
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a table such as credit = 10.00, not {value!r}")
+    names = ["credit", *(plan.value for plan in Plan if plan.is_premium)]
+    cents: dict[str, int] = {}
+    for name, price in value.items():
+        if name not in names:
+            raise ValueError(f"unknown price {name!r} (known: {', '.join(names)})")
+        if isinstance(price, bool) or not isinstance(price, int | float):
+            raise ValueError(f"{name}: expected a number of dollars, not {price!r}")
+        if not 0 <= price <= MOST_USD:
+            raise ValueError(f"{name}: {price} is not a price between 0 and {MOST_USD:,}")
+        cents[name] = round(price * 100)
+    default = PriceList()
+    plans = {plan: cents.get(plan.value, default.month_of(plan)) for plan in Plan}
+    return PriceList(cents.get("credit", default.credit_cents), plans)
 
 
 def _flatten(table: dict, prefix: str = "") -> list[tuple[str, object]]:

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from netui.core.model import RefundPolicy
+from netui.core.money import PriceList
 from netui.synth import generate
 from netui.synth.recipe import load_recipe
 from netui.world import BuildSummary, World, no_progress
@@ -24,6 +25,7 @@ def seed_database(
     force: bool = False,
     show_progress: bool = True,
     refund_policy: RefundPolicy = RefundPolicy.OPEN_WITHIN_90_DAYS,
+    prices: PriceList | None = None,
 ) -> BuildSummary:
     recipe = load_recipe(recipe_name, members=members, seed=seed)
     with progress_bar(show_progress) as progress:
@@ -33,6 +35,7 @@ def seed_database(
             force=force,
             progress=progress,
             refund_policy=refund_policy,
+            prices=prices,
         )
 
 

@@ -37,11 +37,15 @@ from netui.core.checklist import (
     check_inmail,
     validate_draft,
 )
-from netui.core.clock import target_date
+from netui.core.clock import EVENT_KINDS, target_date
+from netui.core.credits import ANSWER_WINDOW, InMailState, inmail_state
 from netui.core.degrees import Standing, after_connecting, path_to, standings_from
+from netui.core.invitations import can_invite_again, check_may_invite
 from netui.core.measures import measure
 from netui.core.model import Category, Degree, MessageKind, Plan, RefundPolicy, Route, given_name
+from netui.core.money import PriceList, dollars, month_charge, pack_charge, per_answer
 from netui.core.network import Network
+from netui.core.profile import MyProfile, checked_skills, checked_text, completeness
 from netui.core.routes import Reach, RouteDecision, route_for
 from netui.errors import BadInput, DatabaseError, Refused, UnknownMember
 from netui.store import messaging
@@ -72,18 +76,20 @@ class BuildSummary:
 
 
 class World:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: sqlite_utils.Database, prices: PriceList | None = None) -> None:
         self.db = db
+        # What money buys (R5.8): the configuration's price list, or the 2015 prices.
+        self.prices = prices or PriceList()
         self._facets: dict[str, list[dict]] | None = None
 
     # ── opening and building ────────────────────────────────────────────────
 
     @classmethod
-    def open(cls, path: Path) -> World:
+    def open(cls, path: Path, prices: PriceList | None = None) -> World:
         db = open_database(Path(path))
         if store.get_meta(db, "me") is None:
             raise DatabaseError(f"{path} holds no network yet; build one with `netui seed`.")
-        return cls(db)
+        return cls(db, prices)
 
     @classmethod
     def build(
@@ -94,6 +100,7 @@ class World:
         force: bool = False,
         progress: Progress = no_progress,
         refund_policy: RefundPolicy = RefundPolicy.OPEN_WITHIN_90_DAYS,
+        prices: PriceList | None = None,
     ) -> BuildSummary:
         """Build a network into a new file and move it into place only when complete.
 
@@ -114,7 +121,7 @@ class World:
                 store.write_network(db, network, progress)
                 cls._write_start(db, network, progress)
                 store.set_meta(db, refund_policy=refund_policy.value)
-                cls(db)._open_account(network.me)
+                cls(db, prices)._open_account(network.me)
             db.execute("PRAGMA journal_mode = WAL")  # what every later open expects
         finally:
             db.conn.close()
@@ -186,7 +193,7 @@ class World:
         member = dict(zip(names, values, strict=True))
         member["skills"] = [s for s in member["skills"].split("; ") if s]
         member["categories"] = [c for c in member["categories"].split(";") if c]
-        for flag in ("open_profile", "accepts_inmail", "contact_visible"):
+        for flag in ("open_profile", "accepts_inmail", "contact_visible", "photo"):
             member[flag] = bool(member[flag])
         return member
 
@@ -240,6 +247,7 @@ class World:
             "path_names": [self._name(m) for m in path],
             "connections": len(store.neighbours(self.db, member_id)),
             "invitation_pending": self._invitation_pending(member_id),
+            "can_invite_again": self._invite_again_from(member_id),
             "route": self.route(member_id).as_json(),
         }
 
@@ -364,6 +372,8 @@ class World:
 
     def settings(self) -> dict:
         me = self.member(self.me)
+        profile = self.my_profile()
+        done = completeness(profile)
         return {
             "me": self.me,
             "name": me["name"],
@@ -373,7 +383,26 @@ class World:
             "open_profile": me["open_profile"],
             "plan": me["plan"],
             "refund_policy": self.refund_policy().value,
+            "headline": profile.headline,
+            "summary": profile.summary,
+            "photo": profile.photo,
+            "company": profile.company,
+            "skills": list(profile.skills),
+            "completeness": done.percent,
+            "missing": list(done.missing),
         }
+
+    def my_profile(self) -> MyProfile:
+        """What the people I write to see of me (R8.2)."""
+        me = self.member(self.me)
+        return MyProfile(
+            headline=me["headline"],
+            summary=me["summary"],
+            photo=me["photo"],
+            company=me["company"],
+            skills=tuple(me["skills"]),
+            contact_visible=me["contact_visible"],
+        )
 
     def change_settings(
         self,
@@ -383,8 +412,14 @@ class World:
         contact_visible: bool | None = None,
         open_profile: bool | None = None,
         refund_policy: RefundPolicy | None = None,
+        headline: str | None = None,
+        summary: str | None = None,
+        photo: bool | None = None,
+        company: str | None = None,
+        skills: list[str] | None = None,
     ) -> dict:
-        """Change any of my settings in one action; a refused change changes nothing."""
+        """Change any of my settings and my profile in one action; a refused change
+        changes nothing."""
         if open_profile and not self.my_plan().is_premium:
             raise Refused(
                 "Open Profile is for premium members; change plan first "
@@ -395,11 +430,16 @@ class World:
             "contact_visible": contact_visible,
             "open_profile": open_profile,
             "categories": None if categories is None else ";".join(c.value for c in categories),
+            "headline": None if headline is None else checked_text("headline", headline),
+            "summary": None if summary is None else checked_text("summary", summary),
+            "photo": photo,
+            "company": None if company is None else checked_text("company", company),
+            "skills": None if skills is None else "; ".join(checked_skills(skills)),
         }
         changes = {column: value for column, value in changes.items() if value is not None}
         with transaction(self.db):
             if changes:
-                self.db["members"].update(self.me, changes)
+                store.update_member(self.db, self.me, changes)
             if refund_policy is not None:
                 store.set_meta(self.db, refund_policy=refund_policy.value)
         return self.settings()
@@ -477,6 +517,7 @@ class World:
             mutual=standing.mutual,
             shared_groups=standing.shared_groups,
             contact_visible=self.member(me)["contact_visible"],
+            completeness=completeness(self.my_profile()).fraction,
             kind=kind,
         )
         self._plan_fate(message_id, kind, cost, factors)
@@ -488,8 +529,11 @@ class World:
         fate = plan_fate(factors, seeded_rng(self._seed, "fate", message_id))
         opened = _not_before_tomorrow(today, fate.opened_after)
         answered = _not_before_tomorrow(today, fate.answered_after)
+        answer = fate.answer
         if opened and answered and answered < opened:
             answered = opened
+        if kind is MessageKind.INMAIL and answered and answered >= today + ANSWER_WINDOW:
+            answer = answered = None  # by then it is "no answer" for good (R7.3)
         refund_on = None
         if kind is MessageKind.INMAIL:
             refund_on = credits.refund_date(
@@ -499,7 +543,7 @@ class World:
             self.db,
             message_id,
             fate_opened=opened and opened.isoformat(),
-            fate_answer=fate.answer and fate.answer.value,
+            fate_answer=answer and answer.value,
             fate_answered=answered and answered.isoformat(),
             refund_on=refund_on and refund_on.isoformat(),
         )
@@ -536,7 +580,13 @@ class World:
             raise Refused(f"{member['name']} is already a 1st-degree connection.")
         with transaction(self.db):
             if messaging.pending_invitation(self.db, self.me, member_id):
-                raise Refused(f"You already invited {member['name']}; wait for an answer.")
+                raise Refused(
+                    f"You already invited {member['name']}; wait for an answer "
+                    f"or withdraw it (netui withdraw {member_id})."
+                )
+            check_may_invite(
+                member["name"], messaging.last_withdrawn(self.db, self.me, member_id), self.today
+            )
             cursor = self.db.execute(
                 "INSERT INTO invitations (sender, recipient, sent) VALUES (?, ?, ?)",
                 (self.me, member_id, self.today.isoformat()),
@@ -560,6 +610,32 @@ class World:
     def _invitation_pending(self, member_id: int) -> bool:
         return messaging.pending_invitation(self.db, self.me, member_id) is not None
 
+    def _invite_again_from(self, member_id: int) -> str | None:
+        """While the pause after a withdrawal runs (R3.6), the day it ends."""
+        withdrawn = messaging.last_withdrawn(self.db, self.me, member_id)
+        if withdrawn is None or can_invite_again(withdrawn) <= self.today:
+            return None
+        return can_invite_again(withdrawn).isoformat()
+
+    def withdraw(self, member_id: int) -> dict:
+        """Withdraw my pending invitation to a member (R3.6); 21 days before a new one."""
+        member = self.member(member_id)
+        with transaction(self.db):
+            invitation_id = messaging.pending_invitation(self.db, self.me, member_id)
+            if invitation_id is None:
+                raise Refused(f"You have no pending invitation to {member['name']}.")
+            messaging.withdraw_invitation(self.db, invitation_id, self.today)
+        return {
+            "invitation_id": invitation_id,
+            "to": member_id,
+            "status": "withdrawn",
+            "can_invite_again": can_invite_again(self.today).isoformat(),
+        }
+
+    def invitations(self) -> list[dict]:
+        """My invitations still waiting for an answer, oldest first."""
+        return messaging.pending_invitations_sent(self.db, self.me)
+
     # ── inbox and sent (R7) ──────────────────────────────────────────────────
 
     def inbox(self, limit: int = 200) -> list[dict]:
@@ -580,6 +656,15 @@ class World:
                 messaging.mark_read(self.db, self.me, member_id)
         return messages
 
+    def _state(self, m: dict, today: date | None = None) -> str:
+        """sent → opened → answered, or no answer once its window has closed (R7.3).
+        Only InMails have a window; a message simply waits."""
+        today = today or self.today
+        state = inmail_state(_day(m["sent"]), _day(m["opened"]), m["answer"], today)
+        if state is InMailState.NO_ANSWER and m["kind"] != MessageKind.INMAIL:
+            state = InMailState.OPENED if m["opened"] else InMailState.SENT
+        return state.value
+
     def _shown(self, m: dict) -> dict:
         incoming = m["recipient"] == self.me
         return {
@@ -592,7 +677,7 @@ class World:
             "subject": m["subject"],
             "body": m["body"],
             "sent": m["sent"],
-            "state": _state(m),
+            "state": self._state(m),
             "read": bool(m["read"]) or not incoming,
             "can_answer": incoming and m["answer"] is None and m["reply_to"] is None,
         }
@@ -613,7 +698,7 @@ class World:
             "category": m["category"],
             "subject": m["subject"],
             "mismatch": bool(m["mismatch"]),
-            "state": _state(m),
+            "state": self._state(m, today),
             "credit_state": credits.credit_state(free=free, refund_on=refund_on, today=today),
             "refund_days_left": None
             if refund_on
@@ -699,28 +784,37 @@ class World:
         return Plan(self.member(self.me)["plan"])
 
     def credits(self, *, ledger_limit: int = 100) -> dict:
-        """Balance, plan, lots, score and the newest ledger entries (R5)."""
+        """Balance, plan, lots, score, money and the newest ledger entries (R5)."""
+        if ledger_limit < 0:
+            raise BadInput("The ledger shows the newest N entries; N cannot be negative.")
         today, me = self.today, self.me
         account = messaging.account(self.db, me)
         plan = self.my_plan()
-        next_grant = None
-        if plan.is_premium and account["billing_day"]:
-            next_grant = credits.next_billing_date(account["billing_day"], today).isoformat()
         window, in_window = self._refund_window()
+        spent = messaging.spent_cents(self.db, me)
+        answers = messaging.answered_inmails(self.db, me)
         return {
             "balance": messaging.balance(self.db, me),
             "plan": plan.value,
             "monthly_grant": plan.monthly_grant,
-            "next_grant": next_grant,
+            "next_grant": self._next_grant(account),
+            "billing_day": account["billing_day"],
             "pending_plan": account["pending_plan"],
             "pending_from": account["pending_from"],
+            "spent_usd": dollars(spent),
+            "answered": answers,
+            "usd_per_answer": None if not answers else dollars(per_answer(spent, answers)),
+            "charges": [c.as_json() for c in messaging.charges(self.db, me)],
+            "prices": self.prices.as_json(),
             "lots": messaging.credits_by_expiry(self.db, me, today),
             **self._score_and_expiry(),
             "refund_policy": self.refund_policy().value,
             "policy_meaning": self.refund_policy().meaning,
             "in_refund_window": window,
             "in_refund_window_count": in_window,
-            "ledger": messaging.ledger(self.db, me, ledger_limit),
+            "ledger": [
+                _ledger_json(entry) for entry in messaging.ledger(self.db, me, ledger_limit)
+            ],
             "ledger_total": messaging.ledger_size(self.db, me),
             "history": self._balance_history(),
         }
@@ -795,25 +889,32 @@ class World:
         return history
 
     def buy(self, pack: int) -> dict:
-        """Buy a pack of 1, 2, 5 or 10 credits (R5.2)."""
+        """Buy a pack of 1, 2, 5 or 10 credits (R5.2), paid at the price list's rate."""
+        today, me = self.today, self.me
         with transaction(self.db):
-            posting = credits.purchase(pack, self.today, lot_id=messaging.next_lot_id(self.db))
-            messaging.post(self.db, self.me, posting)
+            posting = credits.purchase(pack, today, lot_id=messaging.next_lot_id(self.db))
+            entry_id = messaging.post(self.db, me, posting)
+            paid = pack_charge(self.prices, pack, today)
+            messaging.charge(self.db, me, paid, entry_id)
         return {
             "balance": self.balance(),
             "bought": pack,
+            "usd": dollars(paid.cents),
             "expires": posting.lot.expires.isoformat(),
         }
 
     def change_plan(self, plan: Plan) -> dict:
-        """R5.3: paid → paid at the next billing day; to Free at once, dropping grants."""
+        """R5.3: from Free, a subscription starts at once (charged and granted); paid →
+        paid at the next billing day; to Free at once, dropping the plan's credits."""
         today, me = self.today, self.me
         with transaction(self.db):
             account = messaging.account(self.db, me)
+            pending = account["pending_plan"]
             change = credits.change_plan(
                 self.my_plan(),
                 plan,
                 billing_day=account["billing_day"],
+                pending=Plan(pending) if pending else None,
                 lots=messaging.lots(self.db, me),
                 today=today,
             )
@@ -823,47 +924,62 @@ class World:
                 account.update(pending_plan=plan.value, pending_from=change.effective.isoformat())
                 messaging.save_account(self.db, account)
         account = messaging.account(self.db, me)
-        next_grant = (
-            credits.next_billing_date(account["billing_day"], today).isoformat()
-            if account["billing_day"] and (account["pending_plan"] or plan.is_premium)
-            else None
-        )
         return {
             "plan": self.my_plan().value,
             "pending_plan": account["pending_plan"],
             "effective": change.effective.isoformat(),
-            "next_grant": next_grant,
+            "next_grant": self._next_grant(account),
             "message": change.describe(),
+            "balance": self.balance(),
+            "spent_usd": dollars(messaging.spent_cents(self.db, me)),
         }
+
+    def _next_grant(self, account: dict) -> str | None:
+        """The next billing day, if a paid plan will be in force on it."""
+        billing_day = account["billing_day"]
+        if not billing_day or not (account["pending_plan"] or self.my_plan().is_premium):
+            return None
+        return credits.next_billing_date(billing_day, self.today).isoformat()
 
     def _apply_plan(self, change: credits.PlanChange, account: dict, day: date) -> None:
         owner = account["member_id"]
         for posting in change.cancellations:
             messaging.post(self.db, owner, posting)
-        self.db["members"].update(owner, {"plan": change.new.value})
+        member_changes: dict = {"plan": change.new.value}
+        if not change.new.is_premium:
+            member_changes["open_profile"] = 0  # Open Profile is for premium members (R8.1)
+        self.db["members"].update(owner, member_changes)
         account.update(billing_day=change.billing_day, pending_plan=None, pending_from=None)
         messaging.save_account(self.db, account)
-        if change.starts_with_grant:
-            self._grant(owner, change.new, day)
+        if change.starts_subscription:
+            self._bill_month(owner, change.new, day, change.billing_day, first=True)
 
-    def _grant(self, owner: int, plan: Plan, day: date) -> int:
+    def _bill_month(
+        self, owner: int, plan: Plan, day: date, billing_day: int, *, first: bool = False
+    ) -> int:
+        """A billing day of a paid plan: the month is charged and its full grant posted
+        (R5.3, R5.8). The credits granted."""
         posting = credits.grant(
-            plan, messaging.lots(self.db, owner), day, lot_id=messaging.next_lot_id(self.db)
+            plan, day, billing_day=billing_day, lot_id=messaging.next_lot_id(self.db)
         )
         if posting is None:
             return 0
-        messaging.post(self.db, owner, posting)
+        entry_id = messaging.post(self.db, owner, posting)
+        messaging.charge(
+            self.db, owner, month_charge(self.prices, plan, day, first=first), entry_id
+        )
         return posting.entry.amount
 
     def _open_account(self, member_id: int) -> None:
-        """First time I play a member: their plan's billing starts today, with a grant."""
+        """First time I play a member: their subscription starts today, and on a paid
+        plan its first month is charged and granted."""
         account = messaging.account(self.db, member_id)
         if account["billing_day"] is not None:
             return
         plan = Plan(self.member(member_id)["plan"])
         account["billing_day"] = self.today.day
         messaging.save_account(self.db, account)
-        self._grant(member_id, plan, self.today)
+        self._bill_month(member_id, plan, self.today, self.today.day, first=True)
 
     # ── the clock (R6) ───────────────────────────────────────────────────────
 
@@ -888,7 +1004,9 @@ class World:
         """One simulated day, in the order R6.1 gives."""
         self._expire(day, events)
         self._bill(day, events)
-        events["opened"] += messaging.open_due(self.db, day)
+        opened = messaging.open_due(self.db, day)
+        events["inmails_opened"] += opened.get(MessageKind.INMAIL, 0)
+        events["messages_opened"] += sum(opened.values()) - opened.get(MessageKind.INMAIL, 0)
         for m in messaging.answering_on(self.db, day):
             self._answered(m, day, events)
         for m in messaging.refunding_on(self.db, day):
@@ -908,18 +1026,19 @@ class World:
                 events["expired"] += -posting.entry.amount
 
     def _bill(self, day: date, events: Counter[str]) -> None:
+        """Billing days: a switch asked for earlier takes effect, then the plan in force
+        charges its month and grants its full amount (R5.3)."""
         for account in messaging.accounts(self.db):
+            owner, billing_day = account["member_id"], account["billing_day"]
+            if not billing_day or not credits.is_billing_date(billing_day, day):
+                continue
             if account["pending_from"] == day.isoformat():
-                old = Plan(self.member(account["member_id"])["plan"])
-                change = credits.PlanChange(
-                    old, Plan(account["pending_plan"]), day, account["billing_day"]
-                )
+                old = Plan(self.member(owner)["plan"])
+                change = credits.PlanChange(old, Plan(account["pending_plan"]), day, billing_day)
                 self._apply_plan(change, account, day)
-                continue  # a plan that starts today brings its own grant
-            billing_day = account["billing_day"]
-            if billing_day and day == credits.billing_date(billing_day, day.year, day.month):
-                plan = Plan(self.member(account["member_id"])["plan"])
-                events["granted"] += self._grant(account["member_id"], plan, day)
+            granted = self._bill_month(owner, Plan(self.member(owner)["plan"]), day, billing_day)
+            events["granted"] += granted
+            events["charges"] += granted > 0
 
     def _answered(self, m: dict, day: date, events: Counter[str]) -> None:
         answer = Answer(m["fate_answer"])
@@ -1000,9 +1119,15 @@ class World:
             connections=store.members_at(self.db, hops=1),
             group_fellows=store.group_fellows(self.db),
             strangers=range(1, store.get_meta(self.db, "member_count") + 1),
+            is_stranger=self._is_stranger,
             accepts_inmail=me["accepts_inmail"],
             welcomed=frozenset(Category(c) for c in me["categories"]),
         )
+
+    def _is_stranger(self, member_id: int) -> bool:
+        """Neither me, nor a connection, nor a fellow group member: who may InMail me."""
+        standing = self.standing(member_id)
+        return member_id != self.me and standing.hops != 1 and standing.shared_groups == 0
 
     def _receive(self, inbound: Inbound, day: date, number: int) -> None:
         """Store the `number`th message written to me on `day` (the number keeps two
@@ -1043,17 +1168,6 @@ class World:
 
 GROUP_MESSAGES_PER_MONTH = 15
 REFUND_WINDOW_SHOWN = 50
-EVENT_KINDS = (
-    "opened",
-    "accepted",
-    "declined",
-    "replied",
-    "refunded",
-    "expired",
-    "granted",
-    "invitations_accepted",
-    "new_messages",
-)
 ANSWER_EVENT = {Answer.ACCEPT: "accepted", Answer.DECLINE: "declined", Answer.REPLY: "replied"}
 KIND_OF_ROUTE = {
     Route.MESSAGE: MessageKind.MESSAGE,
@@ -1077,11 +1191,11 @@ def _writer(member: dict) -> letters.Writer:
     return letters.Writer(member["name"], member["headline"], member["company"])
 
 
-def _state(m: dict) -> str:
-    """sent → opened → accepted / declined / replied, as far as today has revealed."""
-    if m["answer"]:
-        return ANSWER_EVENT[Answer(m["answer"])]
-    return "opened" if m["opened"] else "sent"
+def _ledger_json(entry: dict) -> dict:
+    """A ledger entry as the command contract spells it: `usd` only where money was
+    charged with it (R11)."""
+    cents = entry.pop("cents")
+    return entry if cents is None else {**entry, "usd": dollars(cents)}
 
 
 def _day(text: str | None) -> date | None:

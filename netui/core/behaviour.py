@@ -18,7 +18,7 @@ published amount.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -254,15 +254,18 @@ def inbound_for_day(
     connections: Sequence[int],
     group_fellows: Sequence[int],
     strangers: Sequence[int],
+    is_stranger: Callable[[int], bool],
     accepts_inmail: bool,
     welcomed: Collection[Category],
     rates: InboundRates = InboundRates(),
 ) -> list[Inbound]:
     """Who writes to me on `day` (R6.4), from candidate pools the service samples.
 
-    connections send messages, fellow group members group messages, and anyone else
-    InMail — only while I accept it, and mostly in the categories I welcome. An empty
-    pool sends nothing.
+    Members write by the route R3 gives *them*: connections send messages, fellow group
+    members group messages, and anyone else InMail — only while I accept it, and mostly
+    in the categories I welcome. `strangers` may be every member (a million ids are
+    cheap as a range); a draw that `is_stranger` rejects (a connection, a fellow group
+    member, me) is drawn again. An empty pool sends nothing.
     """
     scale = rates.weekend if day.weekday() >= 5 else 1.0
     inbound = [
@@ -274,11 +277,24 @@ def inbound_for_day(
         for _ in range(_poisson(rng, rates.group_message * scale if group_fellows else 0))
     ]
     inmails = rates.inmail * scale if strangers and accepts_inmail else 0
-    inbound += [
-        Inbound(MessageKind.INMAIL, rng.choice(strangers), _inbound_category(rng, welcomed, rates))
-        for _ in range(_poisson(rng, inmails))
-    ]
+    for _ in range(_poisson(rng, inmails)):
+        sender = _draw_stranger(rng, strangers, is_stranger)
+        category = _inbound_category(rng, welcomed, rates)
+        if sender is not None:
+            inbound.append(Inbound(MessageKind.INMAIL, sender, category))
     return inbound
+
+
+def _draw_stranger(
+    rng: Random, pool: Sequence[int], is_stranger: Callable[[int], bool], tries: int = 20
+) -> int | None:
+    """A member of `pool` who is a stranger to me, or None if `tries` draws find none
+    (a tiny network where everyone is a connection)."""
+    for _ in range(tries):
+        candidate = rng.choice(pool)
+        if is_stranger(candidate):
+            return candidate
+    return None
 
 
 def _inbound_category(rng: Random, welcomed: Collection[Category], rates: InboundRates) -> Category:

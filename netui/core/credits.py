@@ -1,8 +1,9 @@
 """R5: InMail credits — lots, the ledger, grants, plan changes, refunds and the score.
 
-Credits arrive in *lots*: a monthly grant, a bought pack or one refunded credit. Every
-lot expires 90 days after it was credited (R5.4), so the balance is the sum of what is
-left in the live lots, and spending always takes from the lot that expires soonest.
+Credits arrive in *lots*: a monthly grant, a bought pack or one refunded credit. A
+plan's grant expires on the third billing day after it (R5.4), before that day's grant;
+a bought or refunded lot 90 days after it was credited. The balance is the sum of what
+is left in the live lots, and spending always takes from the lot that expires soonest.
 
 Every change to the balance is a ledger entry (R5.7). The functions here never touch
 storage: each returns `Posting`s — a ledger entry plus the lot as it stands after it —
@@ -10,8 +11,8 @@ which the service writes in one transaction. Dates are passed in; nothing reads 
 A new lot needs an id from the caller (the store's next rowid, say): that keeps these
 functions pure and lets ties between lots be broken by age.
 
-Windows are half-open, like the credit lifetime: a lot credited on day D is live on
-D … D+89 and gone on D+90; an InMail sent on day S can be refunded by events on
+Windows are half-open, like the credit lifetime: a bought lot credited on day D is live
+on D … D+89 and gone on D+90; an InMail sent on day S can be refunded by events on
 S … S+89 (R5.5), and counts towards the score on S … S+89 (R5.6).
 """
 
@@ -33,8 +34,8 @@ REFUND_WINDOW = timedelta(days=90)
 # long after sending (R5.5, `unopened-after-7-days`).
 UNOPENED_GRACE = timedelta(days=7)
 SCORE_WINDOW = timedelta(days=90)
-# Plan grants alone never hold more than this many months of grant (R5.4).
-GRANT_CAP_MONTHS = 3
+# Plan credits live for this many billing cycles (R5.4).
+PLAN_CREDIT_CYCLES = 3
 
 
 class LotSource(StrEnum):
@@ -212,55 +213,7 @@ def refund(today: date, *, lot_id: int, message_id: int, cause: str) -> Posting:
     return Posting(entry, lot)
 
 
-# --- plan grants ------------------------------------------------------------------------
-
-
-def grant_cap(plan: Plan) -> int:
-    """The most credits a plan's grants alone may hold: 15 a month holds at most 45."""
-    return GRANT_CAP_MONTHS * plan.monthly_grant
-
-
-def grant_credits_held(lots: Iterable[Lot], today: date) -> int:
-    """Live credits that came from plan grants."""
-    grants = (lot for lot in lots if lot.source is LotSource.GRANT)
-    return live_credits(grants, today)
-
-
-def grant_amount(plan: Plan, grant_credits_held: int) -> int:
-    """This month's grant, capped so that grants alone stay within `grant_cap` (R5.4).
-
-    The cap matters because months are uneven: 90 days after Feb 1 is May 2, so without
-    it the grants of Feb, Mar, Apr and May would all be alive on May 1.
-    """
-    room = max(0, grant_cap(plan) - grant_credits_held)
-    return min(plan.monthly_grant, room)
-
-
-def grant(plan: Plan, lots: Iterable[Lot], today: date, *, lot_id: int) -> Posting | None:
-    """The monthly grant due today under `plan`, or None on the Free plan.
-
-    Post expiries for `today` first (R6.1): an expiring lot makes room under the cap.
-    A grant cut by the cap says so in its cause; a grant cut to nothing is still
-    posted, as a zero entry without a lot, so the ledger explains the missing credits.
-    """
-    if not plan.is_premium:
-        return None
-    held = grant_credits_held(lots, today)
-    amount = grant_amount(plan, held)
-    monthly = plan.monthly_grant
-    cause = f"{plan.label} monthly grant of {_credits(monthly)}"
-    if amount < monthly:
-        cause += (
-            f", capped to {amount}: plan grants already hold {held} "
-            f"and never more than {grant_cap(plan)}"
-        )
-    if amount == 0:
-        return Posting(LedgerEntry(today, LedgerKind.GRANT, 0, cause), None)
-    lot = Lot.credit(lot_id, LotSource.GRANT, amount, today)
-    return Posting(LedgerEntry(today, LedgerKind.GRANT, amount, cause, lot_id=lot_id), lot)
-
-
-# --- billing days -----------------------------------------------------------------------
+# --- billing days and plan grants -------------------------------------------------------
 
 
 def billing_date(billing_day: int, year: int, month: int) -> date:
@@ -278,14 +231,38 @@ def next_billing_date(billing_day: int, today: date) -> date:
     return billing_date(billing_day, year, month)
 
 
-def billing_dates(billing_day: int, after: date, until: date) -> list[date]:
-    """Billing dates in (after, until]: the grants an advance of the clock must post."""
-    dates = []
-    day = next_billing_date(billing_day, after)
-    while day <= until:
-        dates.append(day)
+def is_billing_date(billing_day: int, day: date) -> bool:
+    return day == billing_date(billing_day, day.year, day.month)
+
+
+def plan_credits_expire(billing_day: int, granted: date) -> date:
+    """The third billing date after a grant (R5.4): about 90 days, but counted in
+    billing cycles, so a lot always ends on a billing day, before that day's grant."""
+    day = granted
+    for _ in range(PLAN_CREDIT_CYCLES):
         day = next_billing_date(billing_day, day)
-    return dates
+    return day
+
+
+def grant(plan: Plan, today: date, *, billing_day: int, lot_id: int) -> Posting | None:
+    """The plan's full monthly grant on a billing day (R5.3), or None on the Free plan.
+
+    Post expiries for `today` first (R6.1): the lot granted three billing days ago
+    goes before this one arrives, so a plan's credits hold at most three grants.
+    """
+    if not plan.is_premium:
+        return None
+    amount = plan.monthly_grant
+    lot = Lot(
+        lot_id,
+        LotSource.GRANT,
+        amount,
+        amount,
+        today,
+        plan_credits_expire(billing_day, today),
+    )
+    cause = f"{plan.label} monthly grant of {_credits(amount)}"
+    return Posting(LedgerEntry(today, LedgerKind.GRANT, amount, cause, lot_id=lot_id), lot)
 
 
 # --- plan changes -----------------------------------------------------------------------
@@ -295,11 +272,12 @@ def billing_dates(billing_day: int, after: date, until: date) -> list[date]:
 class PlanChange:
     """What moving from one plan to another does (R5.3).
 
-    The service applies it at once when `effective` is today; otherwise it keeps it
-    pending until that billing date, where it takes the place of the old plan's grant
-    (a later change replaces a pending one). Applying it means: set the plan and
-    `billing_day`, post `cancellations`, and if `starts_with_grant`, post `grant()`
-    under the new plan.
+    The service applies it at once when `effective` is today; otherwise it keeps `new`
+    pending until that billing date, where the billing day charges and grants under the
+    new plan (a later change replaces a pending one; asking for the current plan again
+    cancels it). Applying it means: set the plan and `billing_day`, post
+    `cancellations`, and if `starts_subscription`, charge the first month and post its
+    grant at once.
     """
 
     old: Plan
@@ -307,41 +285,66 @@ class PlanChange:
     effective: date
     billing_day: int | None
     cancellations: tuple[Posting, ...] = ()
+    dropped_pending: Plan | None = None  # a paid switch asked for earlier, now cancelled
 
     @property
     def is_noop(self) -> bool:
-        return self.old is self.new
+        return self.old is self.new and self.dropped_pending is None
 
     @property
-    def starts_with_grant(self) -> bool:
-        """A paid plan's first grant arrives on the day it takes effect."""
-        return self.new.is_premium and not self.is_noop
+    def starts_subscription(self) -> bool:
+        """From Free to a paid plan: the first month is charged and granted at once."""
+        return self.new.is_premium and not self.old.is_premium
 
     def describe(self) -> str:
         if self.is_noop:
             return f"You are already on {self.new.label}."
+        if self.old is self.new:
+            return (
+                f"You stay on {self.new.label}; the move to "
+                f"{self.dropped_pending.label if self.dropped_pending else ''} is cancelled."
+            )
+        day = self.effective.isoformat()
         if not self.new.is_premium:
             dropped = -sum(p.entry.amount for p in self.cancellations)
             return (
-                f"Moved to Free on {self.effective.isoformat()}; "
-                f"{_credits(dropped)} of unspent plan grants dropped."
+                f"Moved to Free on {day}; {_credits(dropped)} of unspent plan grants "
+                "dropped (bought and refunded credits stay). Nothing is paid back."
             )
-        return f"{self.new.label} takes effect on {self.effective.isoformat()}."
+        if self.starts_subscription:
+            return (
+                f"{self.new.label} starts today: the first month is charged and "
+                f"{_credits(self.new.monthly_grant)} granted; billed on day "
+                f"{self.billing_day} of every month."
+            )
+        return (
+            f"{self.new.label} takes effect on your next billing day, {day}: "
+            f"charged and granted then. {self.old.label} stays until then."
+        )
 
 
 def change_plan(
-    old: Plan, new: Plan, *, billing_day: int | None, lots: Iterable[Lot], today: date
+    old: Plan,
+    new: Plan,
+    *,
+    billing_day: int | None,
+    pending: Plan | None,
+    lots: Iterable[Lot],
+    today: date,
 ) -> PlanChange:
-    """Decide when a plan change takes effect and what it costs me (R5.3).
+    """Decide when a plan change takes effect and what it drops (R5.3).
 
+    - to the plan I am on: nothing, or the cancellation of a pending switch;
     - to Free: at once; the unspent grant credits go (bought and refunded ones stay);
     - from Free to a paid plan: at once, and today becomes the billing day;
     - from one paid plan to another: at the next billing day.
     """
     if new is old:
-        return PlanChange(old, new, today, billing_day)
+        return PlanChange(old, new, today, billing_day, dropped_pending=pending)
     if not new.is_premium:
-        return PlanChange(old, new, today, None, _cancel_grants(old, new, lots, today))
+        return PlanChange(
+            old, new, today, None, _cancel_grants(old, new, lots, today), dropped_pending=pending
+        )
     if not old.is_premium or billing_day is None:
         return PlanChange(old, new, today, today.day)
     return PlanChange(old, new, next_billing_date(billing_day, today), billing_day)
@@ -357,6 +360,43 @@ def _cancel_grants(old: Plan, new: Plan, lots: Iterable[Lot], today: date) -> tu
         for lot in lots
         if lot.source is LotSource.GRANT and lot.is_live(today)
     )
+
+
+# --- what became of an InMail ------------------------------------------------------------
+
+# An InMail with no answer this long after sending is "no answer" from then on (R7.3).
+ANSWER_WINDOW = timedelta(days=90)
+
+
+class InMailState(StrEnum):
+    """Where a sent InMail stands (R7.3), as far as `today` has revealed."""
+
+    SENT = "sent"
+    OPENED = "opened"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    REPLIED = "replied"
+    NO_ANSWER = "no_answer"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ")
+
+
+ANSWER_STATES = {
+    "accept": InMailState.ACCEPTED,
+    "decline": InMailState.DECLINED,
+    "reply": InMailState.REPLIED,
+}
+
+
+def inmail_state(sent: date, opened: date | None, answer: str | None, today: date) -> InMailState:
+    """sent → opened → accepted / declined / replied; no answer once the window closes."""
+    if answer:
+        return ANSWER_STATES[answer]
+    if today >= sent + ANSWER_WINDOW:
+        return InMailState.NO_ANSWER
+    return InMailState.OPENED if opened else InMailState.SENT
 
 
 # --- refunds ----------------------------------------------------------------------------

@@ -6,11 +6,13 @@ entry it causes land together or not at all.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 import sqlite_utils
 
-from netui.core.credits import LedgerKind, Lot, LotSource, Posting
+from netui.core.credits import Lot, LotSource, Posting
+from netui.core.money import Charge
 
 
 def rows(db: sqlite_utils.Database, sql: str, params: dict | tuple = ()) -> list[dict]:
@@ -57,8 +59,8 @@ def next_lot_id(db: sqlite_utils.Database) -> int:
     return db.execute("SELECT coalesce(max(id), 0) + 1 FROM lots").fetchone()[0]
 
 
-def post(db: sqlite_utils.Database, owner: int, posting: Posting) -> None:
-    """Append a ledger entry and save the lot as it stands after it."""
+def post(db: sqlite_utils.Database, owner: int, posting: Posting) -> int:
+    """Append a ledger entry and save the lot as it stands after it; the entry's id."""
     lot, entry = posting.lot, posting.entry
     if lot is not None:
         db.execute(
@@ -75,7 +77,7 @@ def post(db: sqlite_utils.Database, owner: int, posting: Posting) -> None:
                 lot.expires.isoformat(),
             ),
         )
-    db.execute(
+    return db.execute(
         "INSERT INTO ledger (owner, date, kind, amount, cause, message_id, lot_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (
@@ -87,7 +89,7 @@ def post(db: sqlite_utils.Database, owner: int, posting: Posting) -> None:
             entry.message_id,
             entry.lot_id,
         ),
-    )
+    ).lastrowid
 
 
 def balance(db: sqlite_utils.Database, owner: int) -> int:
@@ -98,12 +100,49 @@ def balance(db: sqlite_utils.Database, owner: int) -> int:
 
 
 def ledger(db: sqlite_utils.Database, owner: int, limit: int) -> list[dict]:
+    """The newest `limit` entries, each with the cents charged with it (or None)."""
     return rows(
         db,
-        "SELECT date, kind, amount, cause, message_id FROM ledger WHERE owner = ? "
-        "ORDER BY id DESC LIMIT ?",
+        "SELECT l.date, l.kind, l.amount, l.cause, l.message_id, c.cents FROM ledger l "
+        "LEFT JOIN charges c ON c.ledger_id = l.id WHERE l.owner = ? "
+        "ORDER BY l.id DESC LIMIT ?",
         (owner, limit),
     )
+
+
+# ── money (R5.8) ────────────────────────────────────────────────────────────
+
+
+def charge(db: sqlite_utils.Database, owner: int, paid: Charge, ledger_id: int | None) -> None:
+    db.execute(
+        "INSERT INTO charges (owner, date, cents, cause, ledger_id) VALUES (?, ?, ?, ?, ?)",
+        (owner, paid.date.isoformat(), paid.cents, paid.cause, ledger_id),
+    )
+
+
+def charges(db: sqlite_utils.Database, owner: int) -> list[Charge]:
+    """Every payment, oldest first."""
+    return [
+        Charge(date.fromisoformat(day), cents, cause)
+        for day, cents, cause in db.execute(
+            "SELECT date, cents, cause FROM charges WHERE owner = ? ORDER BY id", (owner,)
+        )
+    ]
+
+
+def spent_cents(db: sqlite_utils.Database, owner: int) -> int:
+    return db.execute(
+        "SELECT coalesce(sum(cents), 0) FROM charges WHERE owner = ?", (owner,)
+    ).fetchone()[0]
+
+
+def answered_inmails(db: sqlite_utils.Database, sender: int) -> int:
+    """InMails ever answered (accepted, declined or replied): what money bought."""
+    return db.execute(
+        "SELECT count(*) FROM messages WHERE sender = ? AND kind = 'inmail' "
+        "AND reply_to IS NULL AND answer IS NOT NULL",
+        (sender,),
+    ).fetchone()[0]
 
 
 def ledger_size(db: sqlite_utils.Database, owner: int) -> int:
@@ -304,12 +343,15 @@ def refundable_in_group(db: sqlite_utils.Database, me: int, group: dict, limit: 
 # ── what the clock reveals on one day ───────────────────────────────────────
 
 
-def open_due(db: sqlite_utils.Database, day: date) -> int:
-    """Mark opened what its recipient opens on `day`; how many."""
-    return db.execute(
-        "UPDATE messages SET opened = ? WHERE fate_opened = ? AND opened IS NULL",
+def open_due(db: sqlite_utils.Database, day: date) -> dict[str, int]:
+    """Mark opened (and so read, in the recipient's inbox) what its recipient opens on
+    `day`; how many of each kind of message."""
+    opened = db.execute(
+        "UPDATE messages SET opened = ?, read = 1 WHERE fate_opened = ? AND opened IS NULL "
+        "RETURNING kind",
         (day.isoformat(), day.isoformat()),
-    ).rowcount
+    ).fetchall()
+    return dict(Counter(kind for (kind,) in opened))
 
 
 def answering_on(db: sqlite_utils.Database, day: date) -> list[dict]:
@@ -326,14 +368,6 @@ def refunding_on(db: sqlite_utils.Database, day: date) -> list[dict]:
         "SELECT * FROM messages WHERE refund_on = ? AND refunded IS NULL ORDER BY id",
         (day.isoformat(),),
     )
-
-
-def spend_entry_lot(db: sqlite_utils.Database, message_id: int) -> int | None:
-    row = db.execute(
-        "SELECT lot_id FROM ledger WHERE message_id = ? AND kind = ?",
-        (message_id, LedgerKind.SPEND.value),
-    ).fetchone()
-    return row[0] if row else None
 
 
 # ── invitations ─────────────────────────────────────────────────────────────
@@ -363,3 +397,30 @@ def accepting_on(db: sqlite_utils.Database, day: date) -> list[dict]:
 
 def add_connection(db: sqlite_utils.Database, a: int, b: int) -> None:
     db.execute("INSERT OR IGNORE INTO connections (a, b) VALUES (?, ?)", (min(a, b), max(a, b)))
+
+
+def withdraw_invitation(db: sqlite_utils.Database, invitation_id: int, day: date) -> None:
+    db.execute(
+        "UPDATE invitations SET status = 'withdrawn', decided = ? WHERE id = ?",
+        (day.isoformat(), invitation_id),
+    )
+
+
+def last_withdrawn(db: sqlite_utils.Database, sender: int, recipient: int) -> date | None:
+    """When `sender` last withdrew an invitation to `recipient` (R3.6), if ever."""
+    row = db.execute(
+        "SELECT max(decided) FROM invitations WHERE sender = ? AND recipient = ? "
+        "AND status = 'withdrawn'",
+        (sender, recipient),
+    ).fetchone()
+    return date.fromisoformat(row[0]) if row and row[0] else None
+
+
+def pending_invitations_sent(db: sqlite_utils.Database, sender: int) -> list[dict]:
+    return rows(
+        db,
+        "SELECT i.id, i.recipient, m.name, i.sent FROM invitations i "
+        "JOIN members m ON m.id = i.recipient WHERE i.sender = ? AND i.status = 'pending' "
+        "ORDER BY i.sent, i.id",
+        (sender,),
+    )

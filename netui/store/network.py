@@ -246,3 +246,34 @@ def group_fellows(db: sqlite_utils.Database, limit: int = 5_000) -> list[int]:
             (limit,),
         )
     ]
+
+
+def update_member(db: sqlite_utils.Database, member_id: int, changes: dict) -> None:
+    """Change a member's stored fields, keeping both search indexes in step.
+
+    The indexes take their text from `members` (external content), so the old text
+    must be deleted from them before the row changes, and the new text added after.
+    """
+    columns = [c.strip() for c in FTS_COLUMNS.split(",")]
+    indexes = []
+    if any(column in columns for column in changes):
+        indexes.append("members_fts")
+        if db.execute(
+            "SELECT 1 FROM reach WHERE member_id = ? AND rank <= ?",
+            (member_id, INNER_CIRCLE_MAX_RANK),
+        ).fetchone():
+            indexes.append("inner_fts")
+    old = db.execute(f"SELECT {FTS_COLUMNS} FROM members WHERE id = ?", (member_id,)).fetchone()
+    marks = ", ".join("?" * len(columns))
+    for index in indexes:
+        db.execute(
+            f"INSERT INTO {index} ({index}, rowid, {FTS_COLUMNS}) VALUES ('delete', ?, {marks})",
+            (member_id, *old),
+        )
+    db["members"].update(member_id, changes)
+    for index in indexes:
+        db.execute(
+            f"INSERT INTO {index} (rowid, {FTS_COLUMNS}) "
+            f"SELECT id, {FTS_COLUMNS} FROM members WHERE id = ?",
+            (member_id,),
+        )

@@ -213,4 +213,24 @@ MIGRATIONS: tuple[str, ...] = (
     WHERE true
     ON CONFLICT (key) DO UPDATE SET value = excluded.value;
     """,
+    # 6: SPEC revision 2 — money (R5.8), my profile's photo (R8.2), withdrawn
+    # invitations (R3.6), and Open Profile only while on a paid plan (R8.1).
+    """
+    -- Append-only, like the ledger: every payment with its day, whole cents and cause.
+    -- ledger_id names the credit entry it paid for (a pack, a month's grant).
+    CREATE TABLE charges (
+        id INTEGER PRIMARY KEY,
+        owner INTEGER NOT NULL REFERENCES members (id),
+        date TEXT NOT NULL,
+        cents INTEGER NOT NULL CHECK (cents >= 0),
+        cause TEXT NOT NULL,
+        ledger_id INTEGER REFERENCES ledger (id)
+    );
+    CREATE INDEX charges_by_owner ON charges (owner);
+    CREATE UNIQUE INDEX one_charge_per_entry ON charges (ledger_id) WHERE ledger_id IS NOT NULL;
+    -- Members have a photo unless they take it away (the profile is mine to edit).
+    ALTER TABLE members ADD COLUMN photo INTEGER NOT NULL DEFAULT 1;
+    UPDATE members SET open_profile = 0 WHERE plan = 'free' AND open_profile;
+    CREATE INDEX invitations_by_pair ON invitations (sender, recipient, status);
+    """,
 )

@@ -24,6 +24,8 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from netui.config import load_config
+from netui.core.clock import describe_events
+from netui.core.money import PriceList
 from netui.errors import NetuiError
 from netui.ui.commands import NetuiCommands
 from netui.ui.gate import WorldGate, ask_world
@@ -42,18 +44,6 @@ PLACES: dict[str, str] = {
     "inbox": "Inbox",
     "credits": "Credits",
     "settings": "Settings",
-}
-
-EVENT_WORDS = {
-    "opened": ("InMail opened", "InMails opened"),
-    "accepted": ("InMail accepted", "InMails accepted"),
-    "declined": ("InMail declined", "InMails declined"),
-    "replied": ("reply", "replies"),
-    "refunded": ("credit refunded", "credits refunded"),
-    "expired": ("credit expired", "credits expired"),
-    "granted": ("credit granted", "credits granted"),
-    "invitations_accepted": ("invitation accepted", "invitations accepted"),
-    "new_messages": ("new message", "new messages"),
 }
 
 
@@ -136,15 +126,18 @@ class NetuiApp(App[None]):
         keymap: dict[str, str] | None = None,
         theme: str | None = None,
         make_network: MakeNetwork | None = None,
+        prices: PriceList | None = None,
     ) -> None:
         """`keymap` maps binding ids to keys (the config file's [keys]); `make_network`
-        builds the network on first run (default: the default recipe)."""
+        builds the network on first run (default: the default recipe); `prices` is the
+        configuration's price list (default: the 2015 prices)."""
         super().__init__()
         self.db_path = Path(db_path)
         self.first_run = not self.db_path.exists()
         # Start-up without garbage collection (cli.main turns it off): see world_ready.
         self.freeze_after_start = not gc.isenabled()
         self.make_network = make_network
+        self.prices = prices
         self.gate: WorldGate | None = None
         if keymap:
             self.set_keymap(keymap)
@@ -169,8 +162,13 @@ class NetuiApp(App[None]):
             if self.first_run:
                 gc.enable()  # building a network does make garbage
                 progress = throttled(lambda *step: self.call_from_thread(self._progress, *step))
-                World.build(self.db_path, self.make_network or default_network, progress=progress)
-            world = World.open(self.db_path)
+                World.build(
+                    self.db_path,
+                    self.make_network or default_network,
+                    progress=progress,
+                    prices=self.prices,
+                )
+            world = World.open(self.db_path, self.prices)
         except NetuiError as error:
             self.call_from_thread(self._open_failed, error.message, error.reasons)
         except Exception as error:  # e.g. the seeder is missing or broken
@@ -371,18 +369,12 @@ def days_to_next_month(today: date) -> int:
 
 def summarise_events(result: dict) -> str:
     """'Now Mon 19 Jan 2015: 2 InMails opened, 1 reply, 1 credit refunded.'"""
-    happened = [
-        f"{n} {EVENT_WORDS.get(kind, (kind, kind))[n != 1]}"
-        for kind, n in result.get("events", {}).items()
-        if n
-    ]
-    news = ", ".join(happened) if happened else "nothing new happened"
-    return f"Now {long_date(result['date'])}: {news}."
+    return f"Now {long_date(result['date'])}: {describe_events(result.get('events', {}))}."
 
 
 def run_app(db_path: Path) -> int:
     """`netui` with no command, and `python app.py`: open (or first seed) the database."""
     config = load_config()
-    app = NetuiApp(db_path=db_path, keymap=config.keys, theme=config.theme)
+    app = NetuiApp(db_path=db_path, keymap=config.keys, theme=config.theme, prices=config.prices)
     app.run()
     return app.return_code or 0

@@ -265,6 +265,9 @@ def test_r3_6_invitations_are_accepted_later_not_at_once():
 CONNECTIONS = (11, 12, 13)
 FELLOWS = (21, 22)
 STRANGERS = (31, 32, 33, 34)
+# The service hands over every member as the InMail pool: the draw must skip those
+# who have a route of their own to me (R6.4).
+EVERYONE = (*CONNECTIONS, *FELLOWS, *STRANGERS)
 WELCOMED = frozenset({Category.CONSULTING_OFFER, Category.NEW_VENTURE})
 
 
@@ -280,7 +283,8 @@ def inbound_over(days: int, *, accepts_inmail: bool = True, start: date = MONDAY
                 day,
                 connections=CONNECTIONS,
                 group_fellows=FELLOWS,
-                strangers=STRANGERS,
+                strangers=EVERYONE,
+                is_stranger=lambda member: member in STRANGERS,
                 accepts_inmail=accepts_inmail,
                 welcomed=WELCOMED,
             )
@@ -299,6 +303,22 @@ def test_r6_4_each_kind_comes_from_its_own_pool():
     for _, message in found:
         assert message.sender_id in pools[message.kind]
         assert (message.category is not None) == (message.kind is MessageKind.INMAIL)
+
+
+def test_r6_4_no_inmail_when_everyone_has_a_route_of_their_own():
+    rng = Random(SEED)
+    for n in range(300):
+        found = inbound_for_day(
+            rng,
+            MONDAY + timedelta(days=n),
+            connections=CONNECTIONS,
+            group_fellows=FELLOWS,
+            strangers=CONNECTIONS + FELLOWS,
+            is_stranger=lambda member: False,
+            accepts_inmail=True,
+            welcomed=WELCOMED,
+        )
+        assert all(m.kind is not MessageKind.INMAIL for m in found)
 
 
 def test_r6_4_inmails_mostly_in_the_categories_i_welcome():
@@ -323,6 +343,7 @@ def test_r6_4_empty_pools_send_nothing():
                 connections=(),
                 group_fellows=(),
                 strangers=(),
+                is_stranger=lambda member: True,
                 accepts_inmail=True,
                 welcomed=WELCOMED,
             )

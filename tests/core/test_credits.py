@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from netui.core.credits import (
     PACK_SIZES,
     CreditState,
+    InMailState,
     LedgerEntry,
     LedgerKind,
     Lot,
@@ -21,17 +22,17 @@ from netui.core.credits import (
     Posting,
     balance,
     billing_date,
-    billing_dates,
     change_plan,
     choose_lot,
     credit_state,
     expire,
     expired_lots,
     grant,
-    grant_amount,
-    grant_credits_held,
+    inmail_state,
+    is_billing_date,
     live_credits,
     next_billing_date,
+    plan_credits_expire,
     purchase,
     refund,
     refund_date,
@@ -137,65 +138,77 @@ def test_r5_3_next_billing_date_is_strictly_after_today():
     assert next_billing_date(31, date(2015, 12, 31)) == date(2016, 1, 31)
 
 
-def test_r5_3_billing_dates_lists_every_month_in_the_half_open_range():
-    assert billing_dates(31, date(2015, 1, 31), date(2015, 5, 1)) == [
-        date(2015, 2, 28),
-        date(2015, 3, 31),
-        date(2015, 4, 30),
-    ]
-    assert billing_dates(5, date(2015, 1, 5), date(2015, 1, 31)) == []
+def billing_days(billing_day: int, start: date, count: int) -> list[date]:
+    """`count` billing dates after `start`, one after the other."""
+    found, day = [], start
+    for _ in range(count):
+        day = next_billing_date(billing_day, day)
+        found.append(day)
+    return found
 
 
 @given(st.integers(1, 31), st.dates(date(2000, 1, 1), date(2099, 1, 1)))
 def test_r5_3_one_billing_date_a_month_on_the_plan_day_or_the_last_day(billing_day, start):
-    found = billing_dates(billing_day, start, start + days(400))
-    assert len(found) in (13, 14)
+    found = billing_days(billing_day, start, 13)
     for earlier, later in zip(found, found[1:], strict=False):
         assert (later.year * 12 + later.month) - (earlier.year * 12 + earlier.month) == 1
     for day in found:
         assert day == billing_date(billing_day, day.year, day.month)
+        assert is_billing_date(billing_day, day)
+        assert not is_billing_date(billing_day, day - days(1))
 
 
-# --- R5.3, R5.4: grants and their cap -------------------------------------------------
-
-
-def test_r5_4_grant_amount_is_capped_at_three_months_of_grant():
-    plan = Plan.PREMIUM_BUSINESS
-    assert grant_amount(plan, 0) == 15
-    assert grant_amount(plan, 30) == 15
-    assert grant_amount(plan, 40) == 5
-    assert grant_amount(plan, 45) == 0
-    assert grant_amount(plan, 60) == 0
-    assert grant_amount(Plan.FREE, 0) == 0
+# --- R5.3, R5.4: grants expire by billing cycle -------------------------------------------
 
 
 def test_r5_3_free_plan_has_no_grant():
-    assert grant(Plan.FREE, [], D, lot_id=1) is None
+    assert grant(Plan.FREE, D, billing_day=12, lot_id=1) is None
 
 
-def test_r5_4_four_grants_would_be_alive_on_may_1_so_the_may_grant_is_capped():
-    lots: list[Lot] = []
-    postings = []
-    for n, month in enumerate((2, 3, 4, 5), start=1):
-        posting = grant(Plan.PREMIUM_BUSINESS, lots, date(2015, month, 1), lot_id=n)
-        postings.append(posting)
-        lots += [posting.lot] if posting.lot else []
-    assert [p.entry.amount for p in postings] == [15, 15, 15, 0]
-    assert grant_credits_held(lots, date(2015, 5, 1)) == 45
-    may = postings[-1]
-    assert may.lot is None
-    assert "capped to 0" in may.entry.cause and "never more than 45" in may.entry.cause
+def test_r5_4_a_grant_is_always_the_plans_full_amount():
+    for plan in Plan:
+        posting = grant(plan, D, billing_day=12, lot_id=1)
+        if plan.is_premium:
+            assert posting.entry.amount == posting.lot.amount == plan.monthly_grant
+            assert posting.entry.kind is LedgerKind.GRANT
+        else:
+            assert posting is None
 
 
-def test_r5_4_fifteen_a_month_holds_at_most_45_however_long_it_runs():
-    for billing_day in (1, 29, 30, 31):
-        lots: dict[int, Lot] = {}
-        ledger: list[LedgerEntry] = []
-        for day in billing_dates(billing_day, date(2015, 1, 1), date(2019, 1, 1)):
-            post(lots, ledger, expire(lots.values(), day))
-            post(lots, ledger, [grant(Plan.PREMIUM_BUSINESS, lots.values(), day, lot_id=len(lots))])
-            assert grant_credits_held(lots.values(), day) <= 45
-            assert balance(ledger) == live_credits(lots.values(), day)
+@pytest.mark.parametrize(
+    ("billing_day", "granted", "expires"),
+    [
+        (12, date(2015, 1, 12), date(2015, 4, 12)),
+        # A billing day of 31 clamps to the month's end: Feb 28, Mar 31, Apr 30.
+        (31, date(2015, 1, 31), date(2015, 4, 30)),
+        (31, date(2015, 2, 28), date(2015, 5, 31)),
+        (30, date(2015, 11, 30), date(2016, 2, 29)),  # 2016 is a leap year
+    ],
+)
+def test_r5_4_plan_credits_expire_on_the_third_billing_day_after_their_grant(
+    billing_day, granted, expires
+):
+    assert plan_credits_expire(billing_day, granted) == expires
+    posting = grant(Plan.PREMIUM_BUSINESS, granted, billing_day=billing_day, lot_id=7)
+    assert posting.lot.expires == expires
+
+
+@pytest.mark.parametrize("billing_day", [1, 12, 28, 29, 30, 31])
+@pytest.mark.parametrize("plan", [p for p in Plan if p.is_premium])
+def test_r5_4_a_steady_plan_holds_one_two_then_three_grants_for_ever(plan, billing_day):
+    """15, 30, 45, 45, … on Premium Business: each billing day first expires the grant
+    of three billing days ago, then grants in full; nothing is withheld."""
+    lots: dict[int, Lot] = {}
+    ledger: list[LedgerEntry] = []
+    start = billing_date(billing_day, 2015, 1)
+    for month, day in enumerate([start, *billing_days(billing_day, start, 47)], start=1):
+        post(lots, ledger, expire(lots.values(), day))
+        post(lots, ledger, [grant(plan, day, billing_day=billing_day, lot_id=month)])
+        assert live_credits(lots.values(), day) == min(month, 3) * plan.monthly_grant
+        assert balance(ledger) == live_credits(lots.values(), day)
+    grants = [e for e in ledger if e.kind is LedgerKind.GRANT]
+    assert len(grants) == 48
+    assert {e.amount for e in grants} == {plan.monthly_grant}
 
 
 def post(lots: dict[int, Lot], ledger: list[LedgerEntry], postings: list[Posting]) -> None:
@@ -209,20 +222,34 @@ def post(lots: dict[int, Lot], ledger: list[LedgerEntry], postings: list[Posting
 # --- R5.3: plan changes -----------------------------------------------------------------
 
 
+def plan_change(old: Plan, new: Plan, **kwargs):
+    return change_plan(
+        old,
+        new,
+        billing_day=kwargs.get("billing_day"),
+        pending=kwargs.get("pending"),
+        lots=kwargs.get("lots", []),
+        today=kwargs.get("today", D),
+    )
+
+
 def test_r5_3_another_paid_plan_takes_effect_at_the_next_billing_day():
-    change = change_plan(
-        Plan.PREMIUM_CAREER, Plan.SALES_NAVIGATOR, billing_day=12, lots=[], today=date(2015, 3, 20)
+    change = plan_change(
+        Plan.PREMIUM_CAREER, Plan.SALES_NAVIGATOR, billing_day=12, today=date(2015, 3, 20)
     )
     assert change.effective == date(2015, 4, 12)
     assert change.billing_day == 12
     assert change.cancellations == ()
-    assert change.starts_with_grant
-    assert "Sales Navigator takes effect on 2015-04-12" in change.describe()
+    assert not change.starts_subscription  # charged and granted by that billing day
+    assert "Sales Navigator takes effect on your next billing day, 2015-04-12" in (
+        change.describe()
+    )
 
 
 def test_r5_3_from_free_a_paid_plan_starts_at_once_and_today_becomes_the_billing_day():
-    change = change_plan(Plan.FREE, Plan.PREMIUM_CAREER, billing_day=None, lots=[], today=D)
-    assert (change.effective, change.billing_day, change.starts_with_grant) == (D, 12, True)
+    change = plan_change(Plan.FREE, Plan.PREMIUM_CAREER)
+    assert (change.effective, change.billing_day, change.starts_subscription) == (D, 12, True)
+    assert "first month is charged" in change.describe()
 
 
 def test_r5_3_moving_to_free_drops_unspent_grant_credits_at_once():
@@ -230,7 +257,7 @@ def test_r5_3_moving_to_free_drops_unspent_grant_credits_at_once():
     bought, refunded = lot(2, D, 5), lot(3, D, 1, LotSource.REFUND)
     spent_grant = Lot(4, LotSource.GRANT, 15, 0, D, D + days(90))
     today = D + days(20)
-    change = change_plan(
+    change = plan_change(
         Plan.PREMIUM_BUSINESS,
         Plan.FREE,
         billing_day=12,
@@ -239,7 +266,7 @@ def test_r5_3_moving_to_free_drops_unspent_grant_credits_at_once():
     )
     assert change.effective == today
     assert change.billing_day is None
-    assert not change.starts_with_grant
+    assert not change.starts_subscription
     [cancelled] = change.cancellations
     assert cancelled.entry.kind is LedgerKind.CANCELLATION
     assert (cancelled.entry.amount, cancelled.entry.lot_id, cancelled.entry.date) == (-9, 1, today)
@@ -248,9 +275,31 @@ def test_r5_3_moving_to_free_drops_unspent_grant_credits_at_once():
 
 
 def test_r5_3_choosing_the_current_plan_changes_nothing():
-    change = change_plan(Plan.RECRUITER_LITE, Plan.RECRUITER_LITE, billing_day=3, lots=[], today=D)
-    assert change.is_noop and not change.starts_with_grant
+    change = plan_change(Plan.RECRUITER_LITE, Plan.RECRUITER_LITE, billing_day=3)
+    assert change.is_noop and not change.starts_subscription
     assert change.describe() == "You are already on Recruiter Lite."
+
+
+def test_r5_3_choosing_the_current_plan_again_cancels_a_pending_switch():
+    change = plan_change(
+        Plan.RECRUITER_LITE, Plan.RECRUITER_LITE, billing_day=3, pending=Plan.SALES_NAVIGATOR
+    )
+    assert not change.is_noop
+    assert change.dropped_pending is Plan.SALES_NAVIGATOR
+    assert change.describe() == (
+        "You stay on Recruiter Lite; the move to Sales Navigator is cancelled."
+    )
+
+
+# --- R7.3: no answer --------------------------------------------------------------------
+
+
+def test_r7_3_an_inmail_without_answer_is_no_answer_from_day_90_on():
+    assert inmail_state(D, None, None, D + days(89)) is InMailState.SENT
+    assert inmail_state(D, D + days(3), None, D + days(89)) is InMailState.OPENED
+    assert inmail_state(D, None, None, D + days(90)) is InMailState.NO_ANSWER
+    assert inmail_state(D, D + days(3), None, D + days(400)) is InMailState.NO_ANSWER
+    assert inmail_state(D, D + days(3), "reply", D + days(400)) is InMailState.REPLIED
 
 
 # --- R5.5: refund policies ---------------------------------------------------------------

@@ -22,15 +22,14 @@ from netui.core.credits import (
     LedgerEntry,
     LedgerKind,
     Lot,
+    LotSource,
     PlanChange,
     Posting,
     balance,
-    billing_date,
     change_plan,
     expire,
     grant,
-    grant_cap,
-    grant_credits_held,
+    is_billing_date,
     live_credits,
     purchase,
     refund,
@@ -69,8 +68,8 @@ class Wallet:
         self.lots: dict[int, Lot] = {}
         self.ledger: list[LedgerEntry] = []
         self.inmails: list[SentInMail] = []
-        self.plans_used = {plan}
-        self.grants: list[tuple[Plan, int, int]] = []  # each grant: plan, amount, then held
+        # Every grant since the last move to Free: (plan in force, amount).
+        self.grants: list[tuple[Plan, int]] = []
         self.change_plan(plan)
 
     # -- what the service does for each user action --
@@ -105,10 +104,10 @@ class Wallet:
             self.plan,
             plan,
             billing_day=self.billing_day,
+            pending=self.pending.new if self.pending else None,
             lots=self.lots.values(),
             today=self.today,
         )
-        self.plans_used.add(plan)
         if change.effective == self.today:
             self.pending = None
             self.apply(change)
@@ -118,29 +117,29 @@ class Wallet:
     def apply(self, change: PlanChange) -> None:
         self.plan, self.billing_day = change.new, change.billing_day
         self.post(change.cancellations)
-        if change.starts_with_grant:
+        if not change.new.is_premium:
+            self.grants = []
+        if change.starts_subscription:
             self.grant()
 
     def grant(self) -> None:
-        posting = grant(self.plan, self.lots.values(), self.today, lot_id=self.next_lot_id())
+        posting = grant(
+            self.plan, self.today, billing_day=self.billing_day, lot_id=self.next_lot_id()
+        )
         if posting is not None:
             self.post([posting])
-            held = grant_credits_held(self.lots.values(), self.today)
-            self.grants.append((self.plan, posting.entry.amount, held))
+            self.grants.append((self.plan, posting.entry.amount))
 
     def advance(self, days: int) -> None:
         for _ in range(days):
             self.today += timedelta(days=1)
             self.post(expire(self.lots.values(), self.today))
-            if self.pending and self.pending.effective == self.today:
-                change, self.pending = self.pending, None
-                self.apply(change)
-            elif self.billing_day and self.is_billing_day():
+            if self.billing_day and is_billing_date(self.billing_day, self.today):
+                if self.pending and self.pending.effective == self.today:
+                    change, self.pending = self.pending, None
+                    self.apply(change)
                 self.grant()
             self.refund_due()
-
-    def is_billing_day(self) -> bool:
-        return self.today == billing_date(self.billing_day, self.today.year, self.today.month)
 
     def refund_due(self) -> None:
         for inmail in self.inmails:
@@ -188,8 +187,8 @@ class LedgerMachine(RuleBasedStateMachine):
         # of entry, capped grants and refunds included.
         for kind in sorted({entry.kind for entry in self.wallet.ledger}):
             event(f"ledger has {kind}")
-        if any(amount < plan.monthly_grant for plan, amount, _ in self.wallet.grants):
-            event("a grant was capped")
+        if len({plan for plan, _ in self.wallet.grants}) > 1:
+            event("grants under two paid plans")
 
     # -- R5 invariants --
 
@@ -215,14 +214,18 @@ class LedgerMachine(RuleBasedStateMachine):
         assert not free & refunds.keys()
 
     @invariant()
-    def plan_grants_alone_never_exceed_three_months_of_grant(self) -> None:
+    def each_grant_is_the_plans_full_amount(self) -> None:
+        assert all(amount == plan.monthly_grant for plan, amount in self.wallet.grants)
+
+    @invariant()
+    def plan_credits_are_at_most_the_last_three_grants(self) -> None:
+        """R5.4: a grant lives three billing cycles, so only the newest three can be
+        alive (on a steady plan: at most three months of its grant)."""
         w = self.wallet
-        for plan, amount, held in w.grants:
-            # After a downgrade, older grants may hold more than the new cap: then
-            # the new plan grants nothing until they expire.
-            assert held <= grant_cap(plan) or amount == 0
-        biggest = max(grant_cap(plan) for plan in w.plans_used)
-        assert grant_credits_held(w.lots.values(), w.today) <= biggest
+        held = live_credits(
+            (lot for lot in w.lots.values() if lot.source is LotSource.GRANT), w.today
+        )
+        assert held <= sum(amount for _, amount in w.grants[-3:])
 
     @invariant()
     def each_refund_follows_the_policy_in_force_when_the_inmail_was_sent(self) -> None:

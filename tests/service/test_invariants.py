@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 from contextlib import suppress
-from datetime import timedelta
 from pathlib import Path
 
 import hypothesis.strategies as st
@@ -34,9 +33,7 @@ class CreditEconomy(RuleBasedStateMachine):
         shutil.copy(_TEMPLATE, self.dir / "w.db")
         self.world = World.open(self.dir / "w.db")
         self.fates: dict[int, tuple] = {}
-        # (date, plan) of every plan I have been on or asked for: the grant cap (R5.4)
-        # follows the plan, and a switch takes up to a billing month to apply.
-        self.plans = [(self.world.today, self.world.my_plan())]
+        self.spent = self._spent()
 
     def teardown(self) -> None:
         self.world.db.conn.close()
@@ -55,10 +52,23 @@ class CreditEconomy(RuleBasedStateMachine):
     def advance(self, days: int) -> None:
         self.world.advance(days)
 
-    @rule(plan=st.sampled_from(list(Plan)))
-    def change_plan(self, plan: Plan) -> None:
-        self.world.change_plan(plan)
-        self.plans.append((self.world.today, plan))
+    @rule(plans=st.lists(st.sampled_from(list(Plan)), min_size=1, max_size=4))
+    def change_plan(self, plans: list[Plan]) -> None:
+        """One or several switches on the same day (R5.3: none of them is free)."""
+        for plan in plans:
+            self.world.change_plan(plan)
+
+    @rule(
+        contact=st.booleans(),
+        photo=st.booleans(),
+        summary=st.sampled_from(["", "Data engineer in Milan."]),
+        skills=st.lists(st.sampled_from(["Python", "SQL", "Kafka", "Rust"]), max_size=4),
+    )
+    def edit_profile(self, contact: bool, photo: bool, summary: str, skills: list[str]) -> None:
+        settings = self.world.change_settings(
+            contact_visible=contact, photo=photo, summary=summary, skills=skills
+        )
+        assert 0 <= settings["completeness"] <= 100
 
     @rule(policy=st.sampled_from(list(RefundPolicy)))
     def change_policy(self, policy: RefundPolicy) -> None:
@@ -126,22 +136,59 @@ class CreditEconomy(RuleBasedStateMachine):
         )
 
     @invariant()
-    def grants_alone_hold_at_most_three_months(self) -> None:
-        today = self.world.today
+    def plan_credits_are_at_most_the_last_three_grants(self) -> None:
+        """R5.4: a grant lives three billing cycles; on one plan, at most 3 × its grant."""
         held = self._one(
             "SELECT coalesce(sum(remaining), 0) FROM lots WHERE owner = 1 AND "
             "source = 'grant' AND expires > ?",
-            today.isoformat(),
+            self.world.today.isoformat(),
         )
-        # Plans in force in the last 90 days: those asked for since then (a paid switch
-        # waits up to a billing month), and the one in force before them.
-        horizon = today - timedelta(days=90 + 31)
-        recent = [p for d, p in self.plans if d >= horizon]
-        recent += [p for d, p in self.plans if d < horizon][-1:]
-        if len(set(recent)) == 1:  # one plan throughout: the strict rule
-            assert held <= 3 * recent[0].monthly_grant
-        else:
-            assert held <= 3 * max(p.monthly_grant for p in recent)
+        last_three = self._one(
+            "SELECT coalesce(sum(amount), 0) FROM (SELECT amount FROM ledger WHERE owner = 1 "
+            "AND kind = 'grant' ORDER BY id DESC LIMIT 3)"
+        )
+        assert held <= last_three
+
+    @invariant()
+    def each_grant_is_the_full_amount_of_its_plan(self) -> None:
+        for amount, cause in self.world.db.execute(
+            "SELECT amount, cause FROM ledger WHERE kind = 'grant'"
+        ):
+            (plan,) = [p for p in Plan if p.is_premium and cause.startswith(p.label)]
+            assert amount == plan.monthly_grant
+
+    @invariant()
+    def no_credit_appears_without_a_grant_purchase_or_refund(self) -> None:
+        kinds = {
+            kind for (kind,) in self.world.db.execute("SELECT kind FROM ledger WHERE amount > 0")
+        }
+        assert kinds <= {"grant", "purchase", "refund"}
+        orphans = self._one(
+            "SELECT count(*) FROM lots WHERE NOT EXISTS (SELECT 1 FROM ledger l WHERE "
+            "l.lot_id = lots.id AND l.kind IN ('grant', 'purchase', 'refund') "
+            "AND l.amount = lots.amount)"
+        )
+        assert orphans == 0
+
+    @invariant()
+    def money_only_grows_and_by_exactly_the_prices(self) -> None:
+        """R5.8: every charge is a price from the list; nothing is ever paid back."""
+        prices = self.world.prices
+        for cents, cause, kind, amount in self.world.db.execute(
+            "SELECT c.cents, c.cause, l.kind, l.amount FROM charges c "
+            "JOIN ledger l ON l.id = c.ledger_id"
+        ):
+            if kind == "purchase":
+                assert cents == prices.pack(amount)
+            else:
+                (plan,) = [p for p in Plan if p.is_premium and cause.startswith(p.label)]
+                assert kind == "grant" and cents == prices.month_of(plan)
+        spent = self._spent()
+        assert spent >= self.spent
+        self.spent = spent
+
+    def _spent(self) -> int:
+        return self._one("SELECT coalesce(sum(cents), 0) FROM charges WHERE owner = 1")
 
 
 CreditEconomy.TestCase.settings = settings(

@@ -79,9 +79,32 @@ def test_force_never_overwrites_a_foreign_file(tmp_path):
     assert path.read_text() == "chapter one"
 
 
+# What migration 6 adds, taken away again: a database as netui wrote it before.
+UNDO_MIGRATION_6 = (
+    "DROP TABLE charges; DROP INDEX invitations_by_pair; ALTER TABLE members DROP COLUMN photo;"
+)
+
+
+def test_migration_6_adds_money_and_photos_and_clears_open_profile_on_free(handmade_db):
+    conn = sqlite3.connect(handmade_db)
+    conn.executescript(
+        f"{UNDO_MIGRATION_6} UPDATE members SET open_profile = 1 WHERE id = 3;"
+        " PRAGMA user_version = 5;"
+    )
+    plan_of_3 = conn.execute("SELECT plan FROM members WHERE id = 3").fetchone()[0]
+    conn.close()
+    world = World.open(handmade_db)
+    assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    assert world.member(3)["open_profile"] is (plan_of_3 != "free")
+    assert all(world.member(m)["photo"] for m in range(1, 10))
+    assert world.credits()["charges"] == []  # money is counted from the upgrade on
+
+
 def test_migration_5_counts_my_view_by_degree_in_place(handmade_db):
     conn = sqlite3.connect(handmade_db)
-    conn.executescript("DELETE FROM meta WHERE key = 'rank_counts'; PRAGMA user_version = 4;")
+    conn.executescript(
+        f"{UNDO_MIGRATION_6} DELETE FROM meta WHERE key = 'rank_counts'; PRAGMA user_version = 4;"
+    )
     conn.close()
     world = World.open(handmade_db)
     assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
@@ -94,7 +117,7 @@ def test_migration_3_upgrades_a_version_2_database_in_place(handmade_db):
     conn = sqlite3.connect(handmade_db)
     conn.executescript(
         "DROP TABLE inner_fts; DROP INDEX members_by_country; DROP INDEX members_by_country_code;"
-        " DROP INDEX members_by_industry; PRAGMA user_version = 2;"
+        f" DROP INDEX members_by_industry; {UNDO_MIGRATION_6} PRAGMA user_version = 2;"
     )
     conn.close()
     world = World.open(handmade_db)

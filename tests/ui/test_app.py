@@ -90,9 +90,9 @@ async def test_the_dashboard_shows_at_once_and_fills_in_when_the_world_is_open(
     release = threading.Event()
     real_open = World.open
 
-    def slow_open(cls, path):
+    def slow_open(cls, path, prices=None):
         release.wait(10)
-        return real_open(path)
+        return real_open(path, prices)
 
     monkeypatch.setattr(World, "open", classmethod(slow_open))
     app = NetuiApp(db_path=handmade_db)
@@ -174,10 +174,18 @@ def test_a_month_is_the_same_day_next_month_or_its_end():
 def test_the_summary_names_what_happened():
     result = {
         "date": "2015-01-19",
-        "events": {"opened": 2, "replied": 1, "refunded": 1, "expired": 0, "new_messages": 3},
+        "events": {
+            "inmails_opened": 2,
+            "messages_opened": 1,
+            "replied": 1,
+            "refunded": 1,
+            "expired": 0,
+            "new_messages": 3,
+        },
     }
     assert summarise_events(result) == (
-        "Now Mon 19 Jan 2015: 2 InMails opened, 1 reply, 1 credit refunded, 3 new messages."
+        "Now Mon 19 Jan 2015: 2 InMails opened, 1 message opened, 1 reply, 1 credit refunded, "
+        "3 new messages."
     )
     assert summarise_events({"date": "2015-01-13", "events": {}}).endswith("nothing new happened.")
 
