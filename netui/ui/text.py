@@ -141,8 +141,13 @@ STATE_STYLES = {
     "accepted": "green",
     "declined": "red",
     "replied": "bold green",
-    "no answer": "dim",
+    "no_answer": "dim",
 }
+
+
+def state_words(state: str) -> str:
+    """A message state as a person reads it: no_answer → "no answer"."""
+    return state.replace("_", " ")
 
 
 def credit_state(item: dict) -> Text:

@@ -4,7 +4,7 @@ from textual.widgets import Static
 
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.widgets.reach_chart import ReachChart
-from tests.ui.conftest import SIZE, settle
+from tests.ui.conftest import SIZE, ask, settle
 
 
 def text_of(app, selector: str) -> str:
@@ -50,3 +50,14 @@ async def test_fits_an_80_by_24_terminal(app):
         for panel in app.screen.query(".panel"):
             assert panel.region.bottom <= 23, f"{panel.id} is cut off at 80×24"
             assert panel.region.right <= 80
+
+
+async def test_r8_2_the_dashboard_shows_my_profiles_completeness(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Profile 100%" in str(app.screen.query_one("#dash-me").render())
+        ask(app, lambda world: world.change_settings(photo=False, summary=""))
+        app.world_changed()
+        await settle(pilot)
+        shown = str(app.screen.query_one("#dash-me").render())
+        assert "Profile 60% · write a summary (+1)" in shown

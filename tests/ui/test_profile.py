@@ -4,7 +4,7 @@ from textual.widgets import Static
 
 from netui.ui.modals.compose import ComposeModal
 from netui.ui.screens.profile import ProfileScreen
-from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.conftest import SIZE, ask, notifications, settle
 
 
 async def open_profile(pilot, member_id: int) -> ProfileScreen:
@@ -73,3 +73,25 @@ async def test_keys_on_a_profile(app):
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, ProfileScreen)
+
+
+async def test_r3_6_a_pending_invitation_is_withdrawn_from_the_profile(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profile(pilot, 4)
+        bound = {b.binding.id for b in screen.active_bindings.values()}
+        assert "profile.withdraw" not in bound  # nothing to withdraw yet
+        await pilot.press("x")
+        await settle(pilot)
+        assert "W  withdraw it" in shown(screen, "#profile-reach")
+        await pilot.press("W")
+        await settle(pilot)
+        profile = ask(app, lambda world: world.profile(4))
+        assert not profile["invitation_pending"]
+        again = profile["can_invite_again"]
+        assert again == "2015-02-02"  # 2015-01-12 + 21 days (R3.6)
+        assert "invite again from Mon 02 Feb 2015" in shown(screen, "#profile-reach")
+        assert any("You can invite them again from" in n for n in notifications(app))
+        await pilot.press("x")  # too soon: refused, with the date
+        await settle(pilot)
+        assert any("2015-02-02" in n for n in notifications(app))
+        assert not ask(app, lambda world: world.profile(4)["invitation_pending"])

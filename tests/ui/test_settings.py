@@ -3,7 +3,7 @@ from __future__ import annotations
 from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList
 
 from netui.ui.screens.settings import SettingsScreen
-from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.conftest import SIZE, ask, notifications, settle
 
 
 async def open_settings(pilot) -> SettingsScreen:
@@ -74,3 +74,44 @@ async def test_play_as_another_member(app):
         await pilot.press("d")
         await settle(pilot)
         assert "Aiko Tanaka" in str(app.screen.query_one("#dash-me").render())
+
+
+async def test_r8_2_my_profile_is_edited_here_and_its_completeness_follows(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(pilot)
+        assert "100% complete" in str(screen.query_one("#completeness").render())
+        photo = screen.query_one("#photo", Checkbox)
+        assert photo.value is True
+        photo.value = False
+        await settle(pilot)
+        assert ask(app, lambda world: world.settings()["photo"]) is False
+        shown = str(screen.query_one("#completeness").render())
+        assert "80% complete" in shown and "add a photo" in shown
+        headline = screen.query_one("#headline", Input)
+        headline.focus()
+        headline.value = "Data engineer who likes messy data"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert ask(app, lambda world: world.settings()["headline"]) == headline.value
+        assert "Saved: headline." in notifications(app)
+        skills = screen.query_one("#skills", Input)
+        skills.focus()
+        skills.value = "Python, SQL"
+        await pilot.press("tab")  # leaving the field saves it too
+        await settle(pilot)
+        assert ask(app, lambda world: world.settings()["skills"]) == ["Python", "SQL"]
+        assert "list at least 3 skills" in str(screen.query_one("#completeness").render())
+
+
+async def test_r8_2_a_refused_profile_text_is_explained_and_undone(app):
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_settings(pilot)
+        headline = screen.query_one("#headline", Input)
+        headline.focus()
+        headline.value = "x" * 300
+        await pilot.press("enter")
+        await settle(pilot)
+        assert ask(app, lambda world: world.settings()["headline"]) == "Data Engineer"
+        assert headline.value == "Data Engineer"
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and "120" in errors[-1]

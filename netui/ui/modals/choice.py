@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from netui.core.credits import PACK_SIZES
+from netui.core.money import PriceList, usd
 
 T = TypeVar("T")
 
@@ -49,6 +53,8 @@ class ChoiceModal(ModalScreen[T | None], Generic[T]):
                 if n < len(self.shortcuts):
                     prompt.append(f" {self.shortcuts[n]} ", style="bold reverse")
                     prompt.append(" ")
+                elif self.shortcuts:  # no key of its own: keep the labels in one column
+                    prompt.append(" " * (cell_len(self.shortcuts[0]) + 3))
                 prompt.append(label)
                 options.append(Option(prompt, id=str(n)))
             yield OptionList(*options, id="choices", markup=False)
@@ -71,19 +77,21 @@ class ChoiceModal(ModalScreen[T | None], Generic[T]):
         self.dismiss(None)
 
 
-PACKS = (1, 2, 5, 10)
-
-
-def buy_credits_modal() -> ChoiceModal[int]:
+def buy_credits_modal(prices: PriceList | None = None) -> ChoiceModal[int]:
+    """The packs with their prices (R5.8). The keys 1, 2 and 5 pick a pack at once;
+    ten has no single key, so it is picked with the arrows."""
+    prices = prices or PriceList()
     return ChoiceModal(
         "Buy InMail credits",
-        [(f"A pack of {n} credit{'s' * (n != 1)}", n) for n in PACKS],
-        explanation="Bought credits expire 90 days after you buy them.",
-        shortcuts=[str(n % 10) for n in PACKS],  # 1 2 5 0
+        [(f"{n:>2} credit{'s' * (n != 1):<1}  ·  {usd(prices.pack(n)):>8}", n) for n in PACK_SIZES],
+        explanation=f"{usd(prices.credit_cents)} a credit. Bought credits expire 90 days "
+        "after you buy them.",
+        shortcuts=[str(n) for n in PACK_SIZES if n < 10],
     )
 
 
 def bought_message(result: dict) -> str:
     expires = result.get("expires")
     tail = f"; they expire on {expires}" if expires else ""
-    return f"Bought {result.get('bought', '')} credits. Balance: {result['balance']}{tail}."
+    paid = f" for {usd(round(result['usd'] * 100))}" if "usd" in result else ""
+    return f"Bought {result.get('bought', '')} credits{paid}. Balance: {result['balance']}{tail}."

@@ -355,7 +355,7 @@ class ComposeModal(ModalScreen[dict | None]):
                     self, lambda world: world.buy(pack), bought, group="buy", latest_only=False
                 )
 
-        self.app.push_screen(buy_credits_modal(), chosen)
+        self.app.push_screen(buy_credits_modal(getattr(self.app, "prices", None)), chosen)
 
 
 def length_line(band: LengthBand) -> Text:

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 
 from netui.core.model import Plan
+from netui.core.money import PriceList, usd
 from netui.ui.modals.choice import ChoiceModal, bought_message, buy_credits_modal
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import long_date, plain, plan_label, score_line
@@ -37,6 +38,7 @@ class CreditsScreen(PlaceScreen):
     def __init__(self) -> None:
         super().__init__()
         self.plan: str | None = None
+        self.prices = PriceList()
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="credits-top"):
@@ -52,6 +54,8 @@ class CreditsScreen(PlaceScreen):
                 yield DataTable(id="window", cursor_type="row")
             with TabPane("Ledger", id="tab-ledger"):
                 yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
+            with TabPane("Money", id="tab-money"):
+                yield DataTable(id="money", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:
         self.query_one("#credits-balance").border_title = "Balance"
@@ -59,10 +63,15 @@ class CreditsScreen(PlaceScreen):
         self.query_one("#credits-chart").border_title = "Balance over time (up to 90 days)"
         self.query_one("#lots", DataTable).add_columns("Credits", "Source", "Credited", "Expires")
         self.query_one("#window", DataTable).add_columns("InMail to", "Days left")
-        self.query_one("#ledger", DataTable).add_columns("Date", "Kind", "Amount", "Cause")
+        self.query_one("#ledger", DataTable).add_columns("Date", "Kind", "Amount", "USD", "Cause")
+        self.query_one("#money", DataTable).add_columns("Date", "USD", "Cause")
 
     def reload(self) -> None:
-        self.ask(lambda world: world.credits(), self.show)
+        self.ask(lambda world: (world.credits(), world.prices), self._answered)
+
+    def _answered(self, answer: tuple[dict, PriceList]) -> None:
+        credits, self.prices = answer
+        self.show(credits)
 
     def show(self, credits: dict) -> None:
         self.plan = credits["plan"]
@@ -88,6 +97,7 @@ class CreditsScreen(PlaceScreen):
         window = credits.get("in_refund_window", [])
         self._fill_window(window, credits.get("in_refund_window_count", len(window)))
         self._fill_ledger(credits.get("ledger", []), credits.get("ledger_total"))
+        self._fill_money(credits.get("charges", []), credits.get("spent_usd", 0))
 
     def _fill_lots(self, lots: list[dict]) -> None:
         table = self.query_one("#lots", DataTable)
@@ -119,10 +129,24 @@ class CreditsScreen(PlaceScreen):
                 Text(entry["date"]),
                 Text(entry["kind"], style=LEDGER_STYLES.get(entry["kind"], "")),
                 Text(f"{amount:+d}", justify="right"),
+                Text(dollars(entry.get("usd")), justify="right"),
                 plain(entry["cause"]),
             )
         label = f"Ledger ({total:,})" if total is not None else "Ledger"
         self.query_one("#credits-tabs", TabbedContent).get_tab("tab-ledger").label = label
+
+    def _fill_money(self, charges: list[dict], spent: float) -> None:
+        """Every payment, newest first (R5.8)."""
+        table = self.query_one("#money", DataTable)
+        table.clear()
+        for charge in reversed(charges):
+            table.add_row(
+                Text(charge["date"]),
+                Text(dollars(charge["usd"]), justify="right"),
+                plain(charge["cause"]),
+            )
+        tab = self.query_one("#credits-tabs", TabbedContent).get_tab("tab-money")
+        tab.label = f"Money ({dollars(spent)})"
 
     # ── buying and changing plan ──────────────────────────────────────────────
 
@@ -134,10 +158,10 @@ class CreditsScreen(PlaceScreen):
                     lambda result: self.notify(bought_message(result), markup=False),
                 )
 
-        self.app.push_screen(buy_credits_modal(), chosen)
+        self.app.push_screen(buy_credits_modal(self.prices), chosen)
 
     def action_plan(self) -> None:
-        self.app.push_screen(plan_modal(self.plan), self.change_plan)
+        self.app.push_screen(plan_modal(self.plan, self.prices), self.change_plan)
 
     def change_plan(self, plan: Plan | None) -> None:
         if plan is None:
@@ -154,14 +178,27 @@ def since_first_change(history: list[dict]) -> list[dict]:
     return history[max(0, min(first - 1, len(history) - MIN_CHART_DAYS)) :]
 
 
-def plan_modal(current: str | None) -> ChoiceModal[Plan]:
+def plan_modal(current: str | None, prices: PriceList) -> ChoiceModal[Plan]:
+    """Every plan with its grant and price; the one I am on is marked (R5.3, R5.8)."""
+
+    def label(plan: Plan) -> str:
+        price = f"{usd(prices.month_of(plan))} a month" if plan.is_premium else "no charge"
+        mark = "✓" if plan.value == current else " "
+        return f"{mark} {plan.label:<17} {plan.monthly_grant:>2} credits · {price}"
+
     return ChoiceModal(
         "Change plan",
-        [(f"{plan.label} · {plan.monthly_grant} credits a month", plan) for plan in Plan],
-        explanation="Another paid plan starts at the next billing day; Free starts at once "
-        "and drops the unspent credits of the plan's grants.",
+        [(label(plan), plan) for plan in Plan],
+        explanation="✓ is your plan. From Free, a paid plan starts today: the first month "
+        "is charged and granted. Another paid plan starts at your next billing day. Free "
+        "starts at once and drops the unspent credits of the plan's grants. Money is never "
+        "paid back.",
         selected=Plan(current) if current else None,
     )
+
+
+def dollars(amount: float | None) -> str:
+    return "" if amount is None else usd(round(amount * 100))
 
 
 def balance_lines(c: dict) -> Text:
@@ -185,6 +222,20 @@ def balance_lines(c: dict) -> Text:
         )
     text.append("\n")
     text.append_text(score_line(c))
+    text.append_text(money_line(c))
+    return text
+
+
+def money_line(c: dict) -> Text:
+    """R5.8: what the outreach has cost, and what an answer cost."""
+    if "spent_usd" not in c:
+        return Text()
+    text = Text("\nMoney spent ")
+    text.append(dollars(c["spent_usd"]), style="bold")
+    if c.get("usd_per_answer") is not None:
+        text.append(f" · {dollars(c['usd_per_answer'])} per answered InMail")
+    else:
+        text.append(" · no InMail answered yet", style="dim")
     return text
 
 

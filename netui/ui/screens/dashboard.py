@@ -36,6 +36,7 @@ def read_dashboard(world: World) -> dict:
     return {
         "stats": world.stats(),
         "me": world.member(world.me),
+        "settings": world.settings(),
         "inbox": world.inbox()[:LATEST_ROWS],
         "sent": world.sent()[:LATEST_ROWS],
     }
@@ -72,7 +73,7 @@ class DashboardScreen(PlaceScreen):
 
     def show(self, data: dict) -> None:
         stats, me = data["stats"], data["me"]
-        self.query_one("#dash-me", Static).update(me_lines(stats, me))
+        self.query_one("#dash-me", Static).update(me_lines(stats, me, data["settings"]))
         self.query_one("#dash-network", Static).update(network_lines(stats))
         self.query_one(ReachChart).show(stats["degrees"])
         self.query_one("#dash-credits", Static).update(credit_lines(stats))
@@ -122,7 +123,7 @@ class DashboardScreen(PlaceScreen):
         return lines
 
 
-def me_lines(stats: dict, me: dict) -> Text:
+def me_lines(stats: dict, me: dict, settings: dict) -> Text:
     text = plain(me["name"], "bold")
     text.append("\n")
     text.append_text(plain(f"{me['headline']} at {me['company']}"))
@@ -130,6 +131,18 @@ def me_lines(stats: dict, me: dict) -> Text:
     text.append_text(plain(f"{me['city']}, {me['country']}", "dim"))
     text.append(f"\n{plan_label(stats.get('plan') or me['plan'])}")
     text.append(" · InMail " + ("on" if me["accepts_inmail"] else "off"), style="dim")
+    text.append("\n")
+    text.append_text(profile_line(settings))
+    return text
+
+
+def profile_line(settings: dict) -> Text:
+    """R8.2: my profile's completeness and the most valuable thing to add."""
+    percent, missing = settings["completeness"], settings["missing"]
+    style = "green" if percent == 100 else "yellow" if percent >= 60 else "red"
+    text = Text.assemble("Profile ", (f"{percent}%", f"bold {style}"))
+    if missing:
+        text.append(f" · {missing[0]}" + (f" (+{len(missing) - 1})" if len(missing) > 1 else ""))
     return text
 
 

@@ -14,7 +14,15 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from netui.ui.modals.reply import ReplyModal
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import STATE_STYLES, category_label, credit_state, kind_label, long_date, plain
+from netui.ui.text import (
+    STATE_STYLES,
+    category_label,
+    credit_state,
+    kind_label,
+    long_date,
+    plain,
+    state_words,
+)
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -237,7 +245,7 @@ class InboxScreen(PlaceScreen):
                 Text(item["sent"]),
                 Text(category_label(item.get("category"))),
                 plain(item.get("subject") or ""),
-                Text(state, style=STATE_STYLES.get(state, "")),
+                Text(state_words(state), style=STATE_STYLES.get(state, "")),
                 credit_state(item),
                 key=str(item["message_id"]),
             )
@@ -272,7 +280,8 @@ def message_lines(message: dict, name: str, answer_hint: str) -> Text:
         text.append(f" · {category_label(message['category'])}")
     text.append(f" · {long_date(message['sent'])}", style="dim")
     if not incoming and message.get("state"):
-        text.append(f" · {message['state']}", style=STATE_STYLES.get(message["state"], ""))
+        state = message["state"]
+        text.append(f" · {state_words(state)}", style=STATE_STYLES.get(state, ""))
     if incoming and not message.get("read", True):
         text.append(" · new", style="bold cyan")
     if incoming and message.get("can_answer") and message["kind"] == "inmail":

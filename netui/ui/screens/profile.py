@@ -12,7 +12,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import category_label, degree_badge, plain, plan_label, route_sentence
+from netui.ui.text import (
+    category_label,
+    degree_badge,
+    long_date,
+    plain,
+    plan_label,
+    route_sentence,
+)
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -39,6 +46,13 @@ class ProfileScreen(PlaceScreen):
         ),
         Binding("I", "inmail", "InMail", id="profile.inmail", tooltip="Write an InMail"),
         Binding("x", "connect", "Connect", id="profile.connect", tooltip="Send an invitation"),
+        Binding(
+            "W",
+            "withdraw",
+            "Withdraw",
+            id="profile.withdraw",
+            tooltip="Withdraw my pending invitation (21 days before inviting again)",
+        ),
     ]
 
     def __init__(self, member_id: int) -> None:
@@ -75,6 +89,8 @@ class ProfileScreen(PlaceScreen):
     # ── actions ──────────────────────────────────────────────────────────────
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "withdraw":  # offered only where there is something to withdraw
+            return bool(self.profile and self.profile.get("invitation_pending"))
         return not (action in ("message", "inmail", "connect") and self.profile is None)
 
     def action_back(self) -> None:
@@ -98,13 +114,25 @@ class ProfileScreen(PlaceScreen):
             self.notify("You are already connected.", markup=False)
             return
         if profile.get("invitation_pending"):
-            self.notify("Your invitation is waiting for an answer.", markup=False)
+            key = self.app.key_for("profile.withdraw", "W")
+            self.notify(
+                f"Your invitation is waiting for an answer ({key} withdraws it).", markup=False
+            )
             return
 
         def invited(_: dict) -> None:
             self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
 
         self.act(lambda world: world.connect(self.member_id), invited)
+
+    def action_withdraw(self) -> None:
+        def withdrawn(result: dict) -> None:
+            again = long_date(result["can_invite_again"])
+            self.notify(
+                f"Invitation withdrawn. You can invite them again from {again}.", markup=False
+            )
+
+        self.act(lambda world: world.withdraw(self.member_id), withdrawn)
 
 
 def head_lines(p: dict) -> Text:
@@ -166,7 +194,11 @@ def reach_lines(p: dict, key_for: Callable[[str], str]) -> Text:
     if p["degree"] == "1st":
         text.append("already connected", style="dim")
     elif p.get("invitation_pending"):
-        text.append("invitation pending", style="yellow")
+        text.append("invitation pending · ", style="yellow")
+        text.append(f" {key_for('profile.withdraw')} ", style="bold reverse")
+        text.append(" withdraw it")
+    elif p.get("can_invite_again"):
+        text.append(f"withdrawn; invite again from {long_date(p['can_invite_again'])}", style="dim")
     else:
         text.append("send an invitation", style="green")
     text.append("\n\nAccepts InMail: ")

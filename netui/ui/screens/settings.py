@@ -1,8 +1,8 @@
-"""R8: my settings, each applied as soon as it is changed, and who I play.
+"""R8: my profile and settings, each applied as soon as it is changed, and who I play.
 
-A refused change (Open Profile on the Free plan) is explained in a notification and
-the form goes back to what the World holds: the screen never shows a setting that
-is not in force.
+A refused change (Open Profile on the Free plan, a headline too long) is explained in a
+notification and the form goes back to what the World holds: the screen never shows a
+setting that is not in force. A text field is saved when I press enter or leave it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import (
     Checkbox,
     DataTable,
@@ -27,6 +27,7 @@ from netui.core.model import Category, Plan, RefundPolicy
 from netui.errors import NetuiError
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import degree_badge, plain
+from netui.ui.widgets.toggle import Toggle, ToggleList
 
 PERSONA_RESULTS = 50
 
@@ -50,12 +51,24 @@ class SettingsScreen(PlaceScreen):
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="settings"):
-            with Vertical(id="settings-left", classes="panel") as left:
-                left.border_title = "My profile"
+            with VerticalScroll(id="settings-profile", classes="panel") as profile:
+                profile.border_title = "My profile"
                 yield Static(id="settings-me")
-                yield Checkbox("Accept InMail", id="accept_inmail", compact=True)
-                yield Checkbox("Contact info visible", id="contact_visible", compact=True)
-                yield Checkbox("Open Profile (premium only)", id="open_profile", compact=True)
+                yield Static(id="completeness")
+                for name, label in PROFILE_TEXTS.items():
+                    yield Label(label, classes="setting-label")
+                    yield Input(
+                        id=name,
+                        classes="profile-text",
+                        compact=True,
+                        placeholder=PROFILE_HINTS[name],
+                    )
+                yield Toggle("Photo on my profile", id="photo", compact=True)
+            with Vertical(id="settings-left", classes="panel") as left:
+                left.border_title = "Settings"
+                yield Toggle("Accept InMail", id="accept_inmail", compact=True)
+                yield Toggle("Contact info visible", id="contact_visible", compact=True)
+                yield Toggle("Open Profile (premium only)", id="open_profile", compact=True)
                 yield Label("Plan", classes="setting-label")
                 yield Select(
                     [(f"{p.label} · {p.monthly_grant}/month", p.value) for p in Plan],
@@ -74,7 +87,7 @@ class SettingsScreen(PlaceScreen):
             with Vertical(id="settings-right"):
                 with Vertical(id="settings-categories", classes="panel") as box:
                     box.border_title = "Categories I welcome"
-                    yield SelectionList[str](
+                    yield ToggleList(
                         *((c.label, c.value) for c in Category), id="categories", compact=True
                     )
                 with Vertical(id="settings-persona", classes="panel") as box:
@@ -93,15 +106,20 @@ class SettingsScreen(PlaceScreen):
     def reload(self) -> None:
         self.ask(lambda world: world.settings(), self.show)
 
-    def show(self, settings: dict) -> None:
+    def show(self, settings: dict, *, keep_typing: bool = True) -> None:
         self.settings = settings
         me = plain(settings["name"], "bold")
         me.append(f" · member {settings['me']}", style="dim")
         self.query_one("#settings-me", Static).update(me)
         # Filling the form must not read as the user changing it.
+        self.query_one("#completeness", Static).update(completeness_text(settings))
         with self.prevent(Checkbox.Changed, Select.Changed, SelectionList.SelectedChanged):
-            for name in ("accept_inmail", "contact_visible", "open_profile"):
+            for name in ("accept_inmail", "contact_visible", "open_profile", "photo"):
                 self.query_one(f"#{name}", Checkbox).value = bool(settings[name])
+            for name in PROFILE_TEXTS:
+                field = self.query_one(f"#{name}", Input)
+                if not (keep_typing and field.has_focus):  # not from under the typist
+                    field.value = profile_text(name, settings[name])
             self.query_one("#plan", Select).value = settings["plan"]
             self.query_one("#refund_policy", Select).value = settings["refund_policy"]
             categories = self.query_one("#categories", SelectionList)
@@ -126,19 +144,29 @@ class SettingsScreen(PlaceScreen):
         }
         if not changes:
             return
-        self.act(
-            lambda world: world.change_settings(**changes),
-            lambda _: self.notify("Saved.", markup=False, timeout=2),
-            failed=self.refused,
-        )
+        names = ", ".join(SETTING_NAMES.get(name, name) for name in changes)
+
+        def saved(settings: dict) -> None:
+            self.notify(f"Saved: {names}.", markup=False, timeout=3)
+            self.show(settings)
+
+        self.act(lambda world: world.change_settings(**changes), saved, failed=self.refused)
 
     def refused(self, error: NetuiError) -> None:
         self.app.show_error(error)
-        self.reload()  # show what is really in force
+        # Show what is really in force, in the field just typed in too.
+        self.ask(lambda world: world.settings(), lambda s: self.show(s, keep_typing=False))
 
     @on(Checkbox.Changed)
     def _toggled(self, event: Checkbox.Changed) -> None:
         self.change(**{event.checkbox.id or "": event.value})
+
+    @on(Input.Submitted, ".profile-text")
+    @on(Input.Blurred, ".profile-text")
+    def _profile_text(self, event: Input.Submitted | Input.Blurred) -> None:
+        name = event.input.id or ""
+        value = event.value
+        self.change(**{name: value.split(",") if name == "skills" else value})
 
     @on(SelectionList.SelectedChanged, "#categories")
     def _categories(self, event: SelectionList.SelectedChanged) -> None:
@@ -218,8 +246,45 @@ class SettingsScreen(PlaceScreen):
         )
 
 
+# The profile's text fields (R8.2), in the order a recipient reads them.
+PROFILE_TEXTS = {
+    "headline": "Headline",
+    "company": "Current position (company)",
+    "skills": "Skills (comma-separated)",
+    "summary": "Summary",
+}
+PROFILE_HINTS = {
+    "headline": "e.g. Data engineer who likes messy data",
+    "company": "e.g. Acme",
+    "skills": "e.g. Python, SQL, Kafka",
+    "summary": "A few lines about what you do and want",
+}
+# How a confirmation names what was saved.
+SETTING_NAMES = {
+    "accept_inmail": "accept InMail",
+    "contact_visible": "contact info visible",
+    "open_profile": "Open Profile",
+    "refund_policy": "refund policy",
+}
+
+
+def profile_text(name: str, value: object) -> str:
+    return ", ".join(value) if isinstance(value, list) else str(value or "")
+
+
+def completeness_text(settings: dict) -> Text:
+    """ "Profile 70% complete · to do: add a photo, …" — the article's advice, measured."""
+    percent = settings["completeness"]
+    style = "green" if percent == 100 else "yellow" if percent >= 60 else "red"
+    text = Text.assemble("Profile ", (f"{percent}% complete", f"bold {style}"))
+    if settings["missing"]:
+        text.append(f"\nTo do: {', '.join(settings['missing'])}", style="dim")
+    return text
+
+
 def _comparable(value: object) -> object:
-    """A setting as the World returns it: enums as their values, lists as sets."""
+    """A setting as the World returns it: enums as their values, lists as sets, text
+    without the spaces around it (the World trims it)."""
     if isinstance(value, list | tuple | set):
-        return {str(item) for item in value}
-    return str(value) if isinstance(value, str) else value
+        return {str(item).strip() for item in value if str(item).strip()}
+    return value.strip() if isinstance(value, str) else value
