@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from netui import __version__
 from netui.cli_text import render
@@ -538,20 +539,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     if as_json:
-        print(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+        emit(json.dumps(to_json(result), ensure_ascii=False, indent=2), sys.stdout)
     else:
-        print(render(args.command, result))
-    return 0
+        emit(render(args.command, result), sys.stdout)
+    return 0  # the work is done, even if the reader of the output has gone
 
 
 def fail(error: NetuiError, as_json: bool) -> int:
     if as_json:
-        print(json.dumps(error.as_json(), ensure_ascii=False))
+        emit(json.dumps(error.as_json(), ensure_ascii=False), sys.stdout)
     else:
-        print(f"netui: {error.message}", file=sys.stderr)
-        for reason in error.reasons:
-            print(f"  - {reason}", file=sys.stderr)
+        lines = [f"netui: {error.message}", *(f"  - {reason}" for reason in error.reasons)]
+        emit("\n".join(lines), sys.stderr)
     return EXIT_REFUSED
+
+
+def emit(text: str, stream: TextIO) -> None:
+    """Write one document, as `git` and `ls` do: a reader that leaves early
+    (`netui search … | head -1`) ends the output quietly, not with a traceback.
+
+    Characters the stream cannot encode (a file name with bytes that are not UTF-8,
+    a name in a script a Latin-1 terminal lacks) are written as backslash escapes,
+    which in JSON are the very same characters.
+    """
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    text = text.encode(encoding, "backslashreplace").decode(encoding)
+    try:
+        stream.write(text + "\n")
+        stream.flush()
+    except BrokenPipeError:
+        _discard_rest(stream)
+
+
+def _discard_rest(stream: TextIO) -> None:
+    """Send what is still buffered to /dev/null: Python flushes the standard streams on
+    exit, and a second broken pipe there would print 'Exception ignored…' to stderr."""
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):  # not a real file: nothing will flush it at exit
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, descriptor)
+    finally:
+        os.close(devnull)
 
 
 def to_json(result: object) -> object:
