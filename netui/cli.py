@@ -534,8 +534,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = args.run(args)
     except NetuiError as error:
         return fail(error, as_json)
-    except sqlite3.Error as error:
-        return fail(NetuiError(f"Database error: {error}."), as_json)
+    except sqlite3.Error as error:  # the file or its disk failed: say which, and what to do
+        from netui.store.db import database_fault
+
+        return fail(database_fault(error, args.db), as_json)
     except KeyboardInterrupt:
         return 130
     if as_json:
