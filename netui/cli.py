@@ -538,6 +538,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from netui.store.db import database_fault
 
         return fail(database_fault(error, args.db), as_json)
+    except OSError as error:  # a file or folder the command needs is out of reach
+        what = error.strerror or str(error)
+        said = f"Cannot use {error.filename}: {what}." if error.filename else f"{what}."
+        return fail(NetuiError(said), as_json)
     except KeyboardInterrupt:
         return 130
     if as_json:

@@ -205,3 +205,24 @@ def test_a_damaged_file_is_a_clear_message(handmade_db, damage, command):
     done = _netui(*command, "--db", str(handmade_db))
     said = _refused(done, str(handmade_db))
     assert "damaged" in said or "not a netui database" in said
+
+
+def test_a_folder_we_may_not_enter_is_a_message_for_the_database_and_a_warning_for_config(
+    tmp_path,
+):
+    prefix = _without_root_powers()
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o000)
+    try:
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "netui", "stats", "--db", str(locked / "n.db")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "NETUI_CONFIG": str(locked / "config.toml")},
+        )
+    finally:
+        locked.chmod(0o755)
+    said = _refused(done, f"Cannot use {locked / 'n.db'}: Permission denied.")
+    assert f"config {locked / 'config.toml'}: cannot be read (Permission denied)" in said
