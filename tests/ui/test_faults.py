@@ -7,8 +7,12 @@ import os
 import sqlite3
 from pathlib import Path
 
+from textual.widgets import Label
+
 import netui.store.db as store_db
 from netui.ui.app import NetuiApp
+from netui.ui.screens.start import StartScreen
+from netui.world import World
 from tests.service.test_faults import _assert_consistent
 from tests.ui.conftest import SIZE, ask, notifications, settle
 
@@ -76,3 +80,37 @@ async def test_a_full_disk_is_a_notice_and_what_was_saved_stays(app, handmade_db
         assert any("is full" in message for message in notifications(app))
         assert app.is_running
     _assert_consistent(handmade_db)
+
+
+async def test_a_read_only_database_is_shown_and_a_change_is_a_notice(app, handmade_db: Path):
+    """SQLite refusing every write on the app's connection, as it does for a file the
+    user may not write (the permission itself is tested on the command line)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ask(app, lambda world: world.db.execute("PRAGMA query_only = ON"))
+        await pilot.press("c")  # reading still works
+        await settle(pilot)
+        assert not [n for n in app._notifications if n.severity == "error"]
+        await pilot.press("n")
+        await settle(pilot)
+        assert any("is read-only" in message for message in notifications(app))
+        assert app.status.date == "2015-01-12" and app.is_running
+    assert ask_balance(handmade_db) == 15
+
+
+async def test_a_damaged_file_is_explained_on_the_start_screen(handmade_db: Path):
+    handmade_db.write_bytes(handmade_db.read_bytes()[:8192])  # truncated
+    app = NetuiApp(db_path=handmade_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, StartScreen)
+        said = str(app.screen.query_one("#start-phase", Label).render())
+        assert f"{handmade_db} is damaged" in said and "ctrl+q" in said
+
+
+def ask_balance(path: Path) -> int:
+    world = World.open(path)
+    try:
+        return world.balance()
+    finally:
+        world.db.conn.close()
