@@ -560,7 +560,7 @@ def fail(error: NetuiError, as_json: bool) -> int:
     return EXIT_REFUSED
 
 
-def emit(text: str, stream: TextIO) -> None:
+def emit(text: str, stream: TextIO | None) -> None:
     """Write one document, as `git` and `ls` do: a reader that leaves early
     (`netui search … | head -1`) ends the output quietly, not with a traceback.
 
@@ -568,6 +568,8 @@ def emit(text: str, stream: TextIO) -> None:
     a name in a script a Latin-1 terminal lacks) are written as backslash escapes,
     which in JSON are the very same characters.
     """
+    if stream is None:  # started with the descriptor closed (`netui stats >&-`)
+        return
     encoding = getattr(stream, "encoding", None) or "utf-8"
     text = text.encode(encoding, "backslashreplace").decode(encoding)
     try:

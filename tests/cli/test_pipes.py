@@ -7,6 +7,7 @@ when the command's work was done.
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -96,3 +97,17 @@ def test_a_file_name_that_is_not_utf8_is_quoted_back_without_a_traceback(tmp_pat
         assert json.loads(done.stdout)["error"].startswith(f"No netui database at {tmp_path}")
     else:
         assert b"Traceback" not in done.stderr and b"\\udcff.db" in done.stderr
+
+
+@pytest.mark.parametrize(("args", "code", "closed"), [(["stats"], 0, 1), (["profile", "0"], 2, 2)])
+def test_a_closed_output_descriptor_is_no_traceback(handmade_db, args, code, closed):
+    """Started with stdout (or, for a refusal, stderr) closed: `netui stats >&-`."""
+    done = subprocess.run(
+        [*NETUI, *args, "--db", str(handmade_db)],
+        cwd=ROOT,
+        capture_output=True,
+        preexec_fn=lambda: os.close(closed),
+        timeout=60,
+    )
+    assert done.returncode == code  # not 1, from an AttributeError on sys.stdout None
+    assert done.stderr == b""
