@@ -30,7 +30,7 @@ def parse_id(text: str, what: str) -> int:
     """
     value = parse_whole_number(text, f"a {what} id")
     if value < 1:
-        raise BadInput(f"{text.strip()} is not a {what} id; ids start at 1.")
+        raise BadInput(f"{_short(text)} is not a {what} id; ids start at 1.")
     if value > LARGEST_ID:
         raise BadInput(f"No {what} with id {_short(str(value))}.")
     return value
