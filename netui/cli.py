@@ -9,16 +9,24 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from netui import __version__
 from netui.cli_text import render
 from netui.config import default_database_path, load_config
+from netui.core.inputs import (
+    check_text,
+    parse_date,
+    parse_id,
+    parse_limit,
+    parse_whole_number,
+)
 from netui.core.model import Category, Degree, Plan, RefundPolicy, parse_enum
 from netui.errors import BadInput, NetuiError
 
@@ -40,14 +48,32 @@ class Parser(argparse.ArgumentParser):
 # ── argument types ─────────────────────────────────────────────────────────
 
 
+# Each type checks one kind of value the same way for every command (netui.core.inputs);
+# a bad value is a BadInput, so it exits 2 before any database is opened.
+
+
 def member_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a member id (a whole number)") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a member id (ids start at 1)")
-    return value
+    return parse_id(text, "member")
+
+
+def message_id(text: str) -> int:
+    return parse_id(text, "message")
+
+
+def limit_of(what: str) -> Callable[[str], int]:
+    """How many `what` a listing shows: 1 to MAX_LIMIT."""
+    return lambda text: parse_limit(text, what)
+
+
+def text_of(field: str, *, multiline: bool = False) -> Callable[[str], str]:
+    """Free text for `field`: no control characters, no undecodable bytes."""
+    return lambda text: check_text(field, text, multiline=multiline)
+
+
+def file_path(text: str) -> Path:
+    if not text or "\0" in text:
+        raise BadInput(f"{text!r} is not a file name.")
+    return Path(text)
 
 
 def on_off(text: str) -> bool:
@@ -62,17 +88,11 @@ def categories(text: str) -> list[Category]:
 
 
 def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2015-03-01") from None
+    return parse_date(text)
 
 
 def whole_number(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    return parse_whole_number(text)
 
 
 def category(text: str) -> Category:
@@ -241,7 +261,7 @@ def build_parser() -> Parser:
     # SUPPRESS: `--db X` given before the command must survive the subcommand's parsing.
     common.add_argument(
         "--db",
-        type=Path,
+        type=file_path,
         default=argparse.SUPPRESS,
         help="database file (default: netui.db in the user data directory, or $NETUI_DB)",
     )
@@ -283,9 +303,14 @@ def build_parser() -> Parser:
         "netui seed --recipe large --force",
         "netui seed --recipe ./my-recipe.toml --members 5000",
     )
-    p.add_argument("--recipe", default="default", help="recipe name in seed/ or a TOML file")
-    p.add_argument("--members", type=int, help="override the recipe's member count")
-    p.add_argument("--seed", type=int, help="override the recipe's random seed")
+    p.add_argument(
+        "--recipe",
+        default="default",
+        type=text_of("--recipe"),
+        help="recipe name in seed/ or a TOML file",
+    )
+    p.add_argument("--members", type=whole_number, help="override the recipe's member count")
+    p.add_argument("--seed", type=whole_number, help="override the recipe's random seed")
     p.add_argument("--force", action="store_true", help="replace an existing database")
 
     p = add(
@@ -297,13 +322,13 @@ def build_parser() -> Parser:
     )
     p.add_argument(
         "dir",
-        type=Path,
+        type=file_path,
         help="the folder holding static/ and dynamic/, "
         "or one above csv/bi/composite-merged-fk/initial_snapshot",
     )
     p.add_argument(
         "--me",
-        type=int,
+        type=whole_number,
         metavar="LDBC_ID",
         help="the LDBC person id to play (default: the best-connected person)",
     )
@@ -317,7 +342,7 @@ def build_parser() -> Parser:
         "netui export --format gexf mine.gexf --within 2",
         "netui export --format csv ./tables",
     )
-    p.add_argument("path", type=Path, help="the file to write (for csv: a folder)")
+    p.add_argument("path", type=file_path, help="the file to write (for csv: a folder)")
     p.add_argument(
         "--format",
         default="graphml",
@@ -342,9 +367,12 @@ def build_parser() -> Parser:
     p.add_argument(
         "--host",
         default="127.0.0.1",
+        type=text_of("--host"),
         help="address to listen on (default 127.0.0.1: this machine only)",
     )
-    p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument(
+        "--port", type=whole_number, default=8000, help="port to listen on (default 8000)"
+    )
 
     add(
         "stats",
@@ -362,12 +390,19 @@ def build_parser() -> Parser:
         "netui search --degree 2nd,3rd --country Italy rossi",
         "netui search --company acme --limit 100",
     )
-    p.add_argument("query", nargs="*", help="words to look for (empty: my connections)")
+    p.add_argument(
+        "query",
+        nargs="*",
+        type=text_of("The search", multiline=True),
+        help="words to look for (empty: my connections)",
+    )
     p.add_argument("--degree", type=degrees, help="comma-separated: 1st,2nd,3rd,group,out")
-    p.add_argument("--country", help="country name or ISO code")
-    p.add_argument("--industry", help="industry name")
-    p.add_argument("--company", help="part of a company name")
-    p.add_argument("--limit", type=int, default=20, help="at most this many results (20)")
+    p.add_argument("--country", type=text_of("--country"), help="country name or ISO code")
+    p.add_argument("--industry", type=text_of("--industry"), help="industry name")
+    p.add_argument("--company", type=text_of("--company"), help="part of a company name")
+    p.add_argument(
+        "--limit", type=limit_of("results"), default=20, help="at most this many results (20)"
+    )
 
     p = add("profile", "one member, from my side", run_profile, "netui profile 42")
     p.add_argument("id", type=member_id)
@@ -414,7 +449,10 @@ def build_parser() -> Parser:
         "netui inbox --limit 1000 --json",
     )
     p.add_argument(
-        "--limit", type=whole_number, default=200, help="at most this many conversations (200)"
+        "--limit",
+        type=limit_of("conversations"),
+        default=200,
+        help="at most this many conversations (200)",
     )
     p = add(
         "thread", "every message with one member (marks them read)", run_thread, "netui thread 42"
@@ -426,14 +464,14 @@ def build_parser() -> Parser:
         ("decline", run_decline, "decline an InMail to me"),
     ):
         p = add(name, what, run, f"netui {name} 1234")
-        p.add_argument("message", type=member_id, metavar="MSG", help="message id")
+        p.add_argument("message", type=message_id, metavar="MSG", help="message id")
     p = add(
         "reply",
         "reply to a message or InMail to me",
         run_reply,
         "netui reply 1234 --body 'Thanks, happy to talk on Tuesday.'",
     )
-    p.add_argument("message", type=member_id, metavar="MSG", help="message id")
+    p.add_argument("message", type=message_id, metavar="MSG", help="message id")
     p.add_argument("--body", required=True)
 
     p = add(
@@ -445,9 +483,10 @@ def build_parser() -> Parser:
     )
     p.add_argument(
         "--ledger",
-        type=whole_number,
+        type=limit_of("ledger entries"),
         default=20,
-        help="how many of the newest ledger entries to show (20)",
+        metavar="N",
+        help="how many of the newest ledger entries to show, 1 to 10,000 (20)",
     )
     p = add("buy", "buy a pack of InMail credits", run_buy, "netui buy 5")
     p.add_argument("pack", type=whole_number, help="1, 2, 5 or 10")
@@ -522,25 +561,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         result = args.run(args)
     except NetuiError as error:
         return fail(error, as_json)
-    except sqlite3.Error as error:
-        return fail(NetuiError(f"Database error: {error}."), as_json)
+    except sqlite3.Error as error:  # the file or its disk failed: say which, and what to do
+        from netui.store.db import database_fault
+
+        return fail(database_fault(error, args.db), as_json)
+    except OSError as error:  # a file or folder the command needs is out of reach
+        what = error.strerror or str(error)
+        said = f"Cannot use {error.filename}: {what}." if error.filename else f"{what}."
+        return fail(NetuiError(said), as_json)
     except KeyboardInterrupt:
         return 130
     if as_json:
-        print(json.dumps(to_json(result), ensure_ascii=False, indent=2))
+        emit(json.dumps(to_json(result), ensure_ascii=False, indent=2), sys.stdout)
     else:
-        print(render(args.command, result))
-    return 0
+        emit(render(args.command, result), sys.stdout)
+    return 0  # the work is done, even if the reader of the output has gone
 
 
 def fail(error: NetuiError, as_json: bool) -> int:
     if as_json:
-        print(json.dumps(error.as_json(), ensure_ascii=False))
+        emit(json.dumps(error.as_json(), ensure_ascii=False), sys.stdout)
     else:
-        print(f"netui: {error.message}", file=sys.stderr)
-        for reason in error.reasons:
-            print(f"  - {reason}", file=sys.stderr)
+        lines = [f"netui: {error.message}", *(f"  - {reason}" for reason in error.reasons)]
+        emit("\n".join(lines), sys.stderr)
     return EXIT_REFUSED
+
+
+def emit(text: str, stream: TextIO | None) -> None:
+    """Write one document, as `git` and `ls` do: a reader that leaves early
+    (`netui search … | head -1`) ends the output quietly, not with a traceback.
+
+    Characters the stream cannot encode (a file name with bytes that are not UTF-8,
+    a name in a script a Latin-1 terminal lacks) are written as backslash escapes,
+    which in JSON are the very same characters.
+    """
+    if stream is None:  # started with the descriptor closed (`netui stats >&-`)
+        return
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    text = text.encode(encoding, "backslashreplace").decode(encoding)
+    try:
+        stream.write(text + "\n")
+        stream.flush()
+    except BrokenPipeError:
+        _discard_rest(stream)
+
+
+def _discard_rest(stream: TextIO) -> None:
+    """Send what is still buffered to /dev/null: Python flushes the standard streams on
+    exit, and a second broken pipe there would print 'Exception ignored…' to stderr."""
+    try:
+        descriptor = stream.fileno()
+    except (OSError, ValueError):  # not a real file: nothing will flush it at exit
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, descriptor)
+    finally:
+        os.close(devnull)
 
 
 def to_json(result: object) -> object:

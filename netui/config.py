@@ -59,7 +59,11 @@ def config_path() -> Path:
 def load_config() -> Config:
     """The user's configuration; defaults (and a warning) for anything unusable."""
     path = config_path()
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except OSError as error:  # e.g. a folder on the way that we may not enter
+        return Config(path, warnings=(_warning(path, f"cannot be read ({error.strerror})"),))
+    if not exists:
         if os.environ.get("NETUI_CONFIG"):
             return Config(path, warnings=(_warning(path, "no such file (from $NETUI_CONFIG)"),))
         return Config(path)  # no file is the normal case, not a problem

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from netui.core.inputs import text_problem
 from netui.core.model import Category, MessageKind
 from netui.errors import BadInput
 
@@ -433,21 +434,7 @@ def _text_problems(field: str, text: str, limit: int, *, multiline: bool) -> lis
     problems = []
     if len(text) > limit:
         problems.append(f"{field} is {len(text):,} characters; the limit is {limit:,}.")
-    allowed = "\n\t" if multiline else ""
-    bad = next((c for c in text if _is_control(c) and c not in allowed), None)
+    bad = text_problem(field, text, multiline=multiline)
     if bad is not None:
-        problems.append(_control_problem(field, bad, multiline=multiline))
+        problems.append(bad)
     return problems
-
-
-def _control_problem(field: str, char: str, *, multiline: bool) -> str:
-    if not multiline and char in "\n\r":
-        return f"{field} must be a single line."
-    code = f"U+{ord(char):04X}"
-    if multiline:
-        return f"{field} contains a control character ({code}); only new lines and tabs may."
-    return f"{field} contains a control character ({code}); remove it."
-
-
-def _is_control(char: str) -> bool:
-    return unicodedata.category(char) == "Cc"

@@ -1,4 +1,5 @@
-"""Opening a netui database: recognise it, migrate it, tune it.
+"""Opening a netui database: recognise it, migrate it, tune it; and say plainly what
+went wrong when the file or its disk fails.
 
 A file that is not a netui database (a text file, another application's SQLite
 database, a schema from a newer netui) is refused before anything is written to it.
@@ -6,6 +7,7 @@ database, a schema from a newer netui) is refused before anything is written to 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,6 +20,8 @@ from netui.store.schema import APPLICATION_ID, MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 LATEST_VERSION = len(MIGRATIONS)
+# How long a write waits for another program's write to finish before giving up.
+BUSY_TIMEOUT_SECONDS = 10.0
 
 
 def open_database(path: Path, *, create: bool = False, bulk: bool = False) -> sqlite_utils.Database:
@@ -36,22 +40,34 @@ def open_database(path: Path, *, create: bool = False, bulk: bool = False) -> sq
         )
     if not fresh:
         check_is_netui(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DatabaseError(f"Cannot make the folder {path.parent}: {error.strerror}.") from None
     # isolation_level=None: we open transactions ourselves, one per user action.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
-    if bulk:
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute("PRAGMA cache_size = -524288")  # 512 MiB for index building
-    else:
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    # No sqlite-utils plugins: netui uses none, and looking for them scans every
-    # installed package's entry points (20 ms on each open), and one found would
-    # run its own code on this connection.
-    db = sqlite_utils.Database(conn, execute_plugins=False)
-    migrate(db)
+    try:
+        conn = sqlite3.connect(
+            path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
+        )
+    except sqlite3.Error as error:
+        raise database_fault(error, path) from None
+    try:
+        if bulk:
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute("PRAGMA cache_size = -524288")  # 512 MiB for index building
+        else:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # No sqlite-utils plugins: netui uses none, and looking for them scans every
+        # installed package's entry points (20 ms on each open), and one found would
+        # run its own code on this connection.
+        db = sqlite_utils.Database(conn, execute_plugins=False)
+        migrate(db)
+    except sqlite3.Error as error:
+        conn.close()
+        raise database_fault(error, path) from None
     return db
 
 
@@ -70,8 +86,8 @@ def check_is_netui(path: Path) -> None:
             version = ro.execute("PRAGMA user_version").fetchone()[0]
         finally:
             ro.close()
-    except sqlite3.DatabaseError as e:
-        raise DatabaseError(f"{path} cannot be read as a database: {e}.") from None
+    except sqlite3.Error as error:
+        raise database_fault(error, path) from None
     if app_id != APPLICATION_ID:
         raise DatabaseError(
             f"{path} is an SQLite database from another application, not netui; "
@@ -122,7 +138,80 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # A full disk or an I/O error may already have rolled the transaction back
+        # (and a failed COMMIT may not have): a second ROLLBACK would raise and hide
+        # the error that says what happened.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
+
+
+# ── when the file or its disk fails ─────────────────────────────────────────
+
+UNSAVED = "The change that failed was not saved; everything saved before it is intact."
+
+
+def database_fault(error: sqlite3.Error, path: Path) -> DatabaseError:
+    """What an SQLite error on `path` means for the person using netui, and what to do.
+
+    Each action (each day of an advance) is one transaction, so the one that failed
+    changed nothing, and everything committed before it is still there.
+    """
+    name = getattr(error, "sqlite_errorname", "") or ""
+    path = Path(path)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DatabaseError(
+            f"{path} is busy: another program has been writing to it for over "
+            f"{BUSY_TIMEOUT_SECONDS:g} seconds. {UNSAVED} Try again when it has finished."
+        )
+    if name == "SQLITE_READONLY_DBMOVED":
+        return moved_fault(path)
+    if name.startswith("SQLITE_READONLY"):
+        if not os.access(path.parent, os.W_OK):
+            return DatabaseError(
+                f"The folder {path.parent} is read-only, but SQLite must keep its journal "
+                f"files ({path.name}-wal and -shm) beside {path}. Make the folder writable, "
+                "or copy the database to one that is."
+            )
+        return DatabaseError(
+            f"{path} is read-only: netui can show it but cannot save changes to it. "
+            f"{UNSAVED} Make the file writable (chmod u+w) to act."
+        )
+    if name == "SQLITE_FULL":
+        return DatabaseError(
+            f"The disk holding {path} is full. {UNSAVED} Free some space and try again."
+        )
+    if name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB":
+        return DatabaseError(
+            f"{path} is damaged ({error}). Restore it from a backup, or move it away "
+            "and build a new network with `netui seed`."
+        )
+    if name.startswith("SQLITE_CANTOPEN"):
+        return DatabaseError(
+            f"{path} cannot be opened ({error}): check that it and its folder exist "
+            "and that you may read and write them."
+        )
+    if name.startswith("SQLITE_IOERR"):
+        return DatabaseError(
+            f"Reading or writing {path} failed ({error}): is its disk full, removed or "
+            f"failing? {UNSAVED}"
+        )
+    return DatabaseError(f"Database error on {path}: {error}.")
+
+
+def moved_fault(path: Path) -> DatabaseError:
+    return DatabaseError(
+        f"{path} was deleted or replaced while netui had it open, so nothing more can be "
+        "saved to it. Restart netui to open what is there now."
+    )
+
+
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file `path` names now (device and inode), or None if none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_dev, found.st_ino)

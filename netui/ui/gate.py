@@ -7,20 +7,29 @@ at once would then race for SQLite's file lock, and each would pay to open and c
 the file. The UI only ever needs one answer at a time, so one connection behind a lock
 is both simpler and faster: calls queue up, and the screen never waits for them
 because they run in thread workers, never on the event loop.
+
+The gate is also where a failing file becomes a notice: an SQLite error (a full disk,
+a read-only file, another program holding the lock) is turned into a DatabaseError
+that says what happened, and a database file deleted or replaced while the app has it
+open is noticed before each call. SQLite would otherwise go on reading the old,
+unlinked file and saving changes into it that vanish when the app quits.
 """
 
 from __future__ import annotations
 
 import itertools
+import sqlite3
 import threading
 import weakref
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
 from netui.errors import NetuiError
+from netui.store.db import database_fault, file_identity, moved_fault
 
 if TYPE_CHECKING:
     from netui.ui.app import NetuiApp
@@ -39,10 +48,18 @@ class WorldGate:
     def __init__(self, world: World) -> None:
         self.world = world
         self._lock = threading.Lock()
+        # The file the World opened ("" for an in-memory one), and which file that is.
+        self.path = Path(world.db.execute("PRAGMA database_list").fetchone()[2] or "")
+        self._identity = file_identity(self.path) if self.path.name else None
 
     def call(self, question: Callable[[World], T]) -> T:
         with self._lock:
-            return question(self.world)
+            if self._identity is not None and file_identity(self.path) != self._identity:
+                raise moved_fault(self.path)
+            try:
+                return question(self.world)
+            except sqlite3.Error as error:
+                raise database_fault(error, self.path) from None
 
     def close(self) -> None:
         with self._lock:
