@@ -527,13 +527,21 @@ def build_parser() -> Parser:
         type=lambda t: parse_enum(RefundPolicy, t, "refund policy"),
         help="open-within-90-days | response-within-90-days | unopened-after-7-days",
     )
-    p.add_argument("--headline", help="my headline, e.g. 'Data engineer at Acme' (R8.2)")
-    p.add_argument("--summary", help="my profile summary (up to 2,000 characters)")
+    p.add_argument(
+        "--headline",
+        type=text_of("--headline"),
+        help="my headline, e.g. 'Data engineer at Acme' (R8.2)",
+    )
+    p.add_argument(
+        "--summary",
+        type=text_of("--summary", multiline=True),
+        help="my profile summary (up to 2,000 characters)",
+    )
     p.add_argument("--photo", type=on_off, help="on|off: a photo on my profile")
-    p.add_argument("--company", help="my current position's company")
+    p.add_argument("--company", type=text_of("--company"), help="my current position's company")
     p.add_argument(
         "--skills",
-        type=lambda t: [part for part in t.split(",") if part.strip()],
+        type=lambda t: [part for part in text_of("--skills")(t).split(",") if part.strip()],
         help="comma-separated skills, e.g. 'python,sql,data modelling'",
     )
     return parser

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netui.core.inputs import text_problem
 from netui.errors import BadInput
 
 # Enough skills for a recipient to see what I do.
@@ -80,8 +81,9 @@ def checked_text(what: str, text: str) -> str:
     limit = LIMITS[what]
     if len(value) > limit:
         raise BadInput(f"The {what} is {len(value):,} characters; keep it to {limit:,}.")
-    if what != "summary" and ("\n" in value or "\r" in value):
-        raise BadInput(f"The {what} is one line; remove the line breaks.")
+    problem = text_problem(f"The {what}", value, multiline=what == "summary")
+    if problem:
+        raise BadInput(problem)
     return value
 
 

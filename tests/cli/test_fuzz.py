@@ -182,6 +182,8 @@ actions = st.one_of(
         st.just(["--body", "Hello, could we talk about your work? Thanks!"]),
     ),
     command("settings", option("--me", st.integers(1, MEMBERS).map(str))),
+    command("connect", positional(st.integers(1, MEMBERS).map(str))),
+    command("withdraw", positional(st.integers(1, MEMBERS).map(str))),
     command("settings", option("--refund-policy", enum_or_junk(RefundPolicy))),
     command(st.sampled_from(["accept", "decline"]), positional(st.integers(1, 60).map(str))),
     command(
@@ -219,6 +221,7 @@ def commands(db: Path) -> st.SearchStrategy[list[str]]:
             flag("--inmail"),
         ),
         command("connect", positional(member_ids)),
+        command("withdraw", positional(member_ids)),
         command("inbox", option("--limit", limits)),
         command("thread", positional(member_ids)),
         command("sent"),
@@ -245,6 +248,11 @@ def commands(db: Path) -> st.SearchStrategy[list[str]]:
             option("--contact-visible", st.sampled_from(["on", "off", "1"])),
             option("--open-profile", st.sampled_from(["on", "off", "yes"])),
             option("--refund-policy", enum_or_junk(RefundPolicy)),
+            option("--headline", st.one_of(text, st.just("H" * 121))),
+            option("--summary", st.one_of(text, st.just("S" * 2_001))),
+            option("--photo", st.sampled_from(["on", "off", "no"])),
+            option("--company", text),
+            option("--skills", st.one_of(text, st.just("a;b,c"), st.just(",".join(f"s{i}" for i in range(51))))),
         ),
         # Never a network bigger than tiny: with --force, only tiny and a small size.
         command(
