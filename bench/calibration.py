@@ -166,6 +166,21 @@ def main() -> None:
         "good draft, nothing shared",
         send_all(recipients(world, shared=False, rng=rng, n=n), lambda m: good_draft(world, m, 0)),
     )
+    profile = world.settings()
+    full = row(
+        f"good draft, my profile {profile['completeness']}% complete",
+        send_all(recipients(world, shared=None, rng=rng, n=n), lambda m: good_draft(world, m, 0)),
+    )
+    # 40%: no headline, summary or photo (contact info stays visible, so only the
+    # completeness moves).
+    world.change_settings(headline="", summary="", photo=False)
+    thin = row(
+        f"good draft, my profile {world.settings()['completeness']}% complete",
+        send_all(recipients(world, shared=None, rng=rng, n=n), lambda m: good_draft(world, m, 0)),
+    )
+    world.change_settings(
+        headline=profile["headline"], summary=profile["summary"], photo=profile["photo"]
+    )
     days = {}
     for weekday in range(7):
         while world.today.weekday() != weekday:
@@ -183,6 +198,10 @@ def main() -> None:
     print(
         f"  best / worst response ratio: {best[1] / max(worst[1], 1e-9):.1f}× [target ≥ 2×]; "
         f"typical {typical[1]:.1%} [target 10–25%]"
+    )
+    print(
+        f"  complete / 40% profile response ratio: {full[1] / max(thin[1], 1e-9):.2f}× "
+        "[target: clearly above 1]"
     )
     print("Monday campaign of 60 generic InMails, credits back 7 days later:")
     for policy in RefundPolicy:

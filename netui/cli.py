@@ -210,6 +210,41 @@ def run_withdraw(args: argparse.Namespace) -> object:
     return open_world(args).withdraw(args.id)
 
 
+def run_lab(args: argparse.Namespace) -> object:
+    from netui import lab
+
+    campaign = lab.Campaign(
+        query=" ".join(args.query or ()),
+        degrees=args.degree or (),
+        ids=tuple(args.ids or ()),
+        count=args.count,
+        checklist=args.checklist,
+        length=args.length,
+        category=None
+        if args.category == "matched"
+        else parse_enum(Category, args.category, "category"),
+        weekday=args.weekday,
+        plan=args.plan,
+        days=args.days,
+        vary=parse_enum(lab.Vary, args.vary, "thing to vary"),
+    )
+    report = lab.run_lab(args.db, campaign, prices=args.config.prices)
+    if args.csv:
+        write_text(args.csv, report.as_csv())
+    return report
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a report file whole or not at all: a half-written CSV is worse than none."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise BadInput(f"Cannot write {path}: {error.strerror or error}.") from None
+
+
 def run_inbox(args: argparse.Namespace) -> object:
     return open_world(args).inbox(limit=args.limit)
 
@@ -440,6 +475,43 @@ def build_parser() -> Parser:
         "netui withdraw 42",
     )
     p.add_argument("id", type=member_id)
+
+    p = add(
+        "lab",
+        "the policy lab: one InMail campaign under each refund policy, side by side (R12)",
+        run_lab,
+        "netui lab --query engineer --count 60",
+        "netui lab --degree 2nd,3rd --checklist 8 --length short --weekday tue",
+        "netui lab --ids 12,40,77 --vary checklist --csv lab.csv",
+    )
+    p.add_argument("--query", nargs="+", type=text_of("--query"), help="search words")
+    p.add_argument("--degree", type=degrees, help="comma-separated: 2nd,3rd,group,out")
+    p.add_argument(
+        "--ids",
+        type=lambda t: [member_id(part) for part in t.split(",") if part.strip()],
+        help="comma-separated member ids instead of a search",
+    )
+    p.add_argument("--count", type=whole_number, default=60, help="how many InMails (60)")
+    p.add_argument(
+        "--checklist", type=whole_number, default=5, help="the draft's checklist score, 0-9 (5)"
+    )
+    p.add_argument(
+        "--length",
+        default="medium",
+        help="short (<400 chars), medium (400-800) or long (>1,200) (medium)",
+    )
+    p.add_argument(
+        "--category",
+        default="matched",
+        help="matched (each recipient's welcomed category) or a category name (matched)",
+    )
+    p.add_argument("--weekday", default="mon", help="mon..sun: the day it goes out (mon)")
+    p.add_argument(
+        "--plan", type=lambda t: parse_enum(Plan, t, "plan"), help="the plan (default: mine)"
+    )
+    p.add_argument("--days", type=whole_number, default=90, help="days to follow it (90)")
+    p.add_argument("--vary", default="policy", help="policy (default), plan, checklist or length")
+    p.add_argument("--csv", type=file_path, help="also write the report as CSV to this file")
 
     p = add(
         "inbox",

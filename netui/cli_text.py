@@ -231,6 +231,39 @@ def _withdraw(d: dict) -> str:
     )
 
 
+def _lab(d: dict) -> str:
+    """The runs side by side, one column each, as the Lab screen's table."""
+    c = d["campaign"]
+    who = f"ids {', '.join(map(str, c['ids']))}" if c["ids"] else f"search {c['query']!r}"
+    if c["degrees"]:
+        who += f" ({', '.join(c['degrees'])})"
+    lines = [
+        f"Campaign: {d['recipients']} InMails to {who}, checklist {c['checklist']}/9, "
+        f"{c['length']}, category {c['category']}, sent {c['weekday'].capitalize()} "
+        f"{d['start']}, followed {c['days']} days.",
+        "",
+    ]
+    rows = [
+        ("", "name", str),
+        ("sent", "sent", str),
+        ("opened", "opened", str),
+        ("answered", "answered", str),
+        ("credits spent", "spent", str),
+        ("credits refunded", "refunded", str),
+        ("net credits", "net_credits", str),
+        ("money spent", "usd", _dollars),
+        ("money per answer", "usd_per_answer", _dollars),
+    ]
+    width = max(12, *(len(run["name"]) for run in d["runs"]))
+    for label, key, show in rows:
+        cells = "".join(f"{show(run[key]):>{width + 2}}" for run in d["runs"])
+        lines.append(f"{label:<17}{cells}")
+    for run in d["runs"]:
+        end = run["balance_by_day"][-1] if run["balance_by_day"] else {"balance": 0}
+        lines.append(f"  {run['name']}: balance on the last day {end['balance']}")
+    return "\n".join(lines)
+
+
 def _settings(d: dict) -> str:
     lines = [f"{k}: {_value(v)}" for k, v in d.items() if k not in ("completeness", "missing")]
     todo = f" — to do: {', '.join(d['missing'])}" if d["missing"] else ""
@@ -252,6 +285,7 @@ RENDERERS: dict[str, Callable] = {
     "buy": _buy,
     "connect": _connect,
     "withdraw": _withdraw,
+    "lab": _lab,
     "settings": _settings,
     "seed": _seed,
     "import-ldbc": lambda d: _seed(d).replace("Seeded", "Imported", 1),

@@ -71,6 +71,30 @@ def open_database(path: Path, *, create: bool = False, bulk: bool = False) -> sq
     return db
 
 
+def scratch_copy(source: Path | sqlite_utils.Database) -> sqlite_utils.Database:
+    """An in-memory copy of a netui database, from its file or from an open one.
+
+    The file is only read (the lab's promise: my database's bytes stay as they were);
+    the copy is brought up to date and thrown away with its connection.
+    """
+    copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    if isinstance(source, sqlite_utils.Database):
+        source.conn.backup(copy)
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise DatabaseError(f"No netui database at {path}. Create one with `netui seed`.")
+        check_is_netui(path)
+        original = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            original.backup(copy)
+        finally:
+            original.close()
+    db = sqlite_utils.Database(copy, execute_plugins=False)
+    migrate(db)
+    return db
+
+
 def check_is_netui(path: Path) -> None:
     """Raise DatabaseError unless `path` is a netui database this version can read."""
     if path.is_dir():

@@ -252,7 +252,10 @@ def commands(db: Path) -> st.SearchStrategy[list[str]]:
             option("--summary", st.one_of(text, st.just("S" * 2_001))),
             option("--photo", st.sampled_from(["on", "off", "no"])),
             option("--company", text),
-            option("--skills", st.one_of(text, st.just("a;b,c"), st.just(",".join(f"s{i}" for i in range(51))))),
+            option(
+                "--skills",
+                st.one_of(text, st.just("a;b,c"), st.just(",".join(f"s{i}" for i in range(51)))),
+            ),
         ),
         # Never a network bigger than tiny: with --force, only tiny and a small size.
         command(
