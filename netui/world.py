@@ -46,6 +46,7 @@ from netui.core.model import Category, Degree, MessageKind, Plan, RefundPolicy, 
 from netui.core.money import PriceList, dollars, month_charge, pack_charge, per_answer
 from netui.core.network import Network
 from netui.core.profile import MyProfile, checked_skills, checked_text, completeness
+from netui.core.progress import Progress, no_progress
 from netui.core.routes import Reach, RouteDecision, route_for
 from netui.errors import BadInput, DatabaseError, Refused, UnknownMember
 from netui.store import messaging
@@ -53,12 +54,7 @@ from netui.store import network as store
 from netui.store.db import check_is_netui, open_database, transaction
 from netui.store.search import SearchFilters, search_members
 
-Progress = Callable[[str, float], None]
 MAX_SEARCH_LIMIT = 10_000
-
-
-def no_progress(phase: str, fraction: float) -> None:
-    pass
 
 
 @dataclass(frozen=True)

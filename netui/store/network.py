@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -17,12 +17,12 @@ import sqlite_utils
 
 from netui.core.degrees import Standing
 from netui.core.network import MEMBER_COLUMNS, Network
+from netui.core.progress import Progress
 from netui.store.schema import BULK_INDEXES, FTS_COLUMNS, INNER_CIRCLE_MAX_RANK, INNER_CIRCLE_ROWS
 
 if TYPE_CHECKING:
     import networkx as nx
 
-Progress = Callable[[str, float], None]
 BATCH = 50_000
 
 
