@@ -49,9 +49,19 @@ from netui.core.profile import MyProfile, checked_skills, checked_text, complete
 from netui.core.progress import Progress, no_progress
 from netui.core.routes import Reach, RouteDecision, route_for
 from netui.errors import BadInput, DatabaseError, Refused, UnknownMember
-from netui.store import messaging
-from netui.store import network as store
-from netui.store.db import check_is_netui, open_database, transaction
+from netui.store import (
+    accounts,
+    bulk,
+    connections,
+    groups,
+    invitations,
+    ledger,
+    members,
+    messages,
+    meta,
+    reach,
+)
+from netui.store.db import check_is_netui, end_bulk_load, open_database, transaction
 from netui.store.search import SearchFilters, search_members
 
 MAX_SEARCH_LIMIT = 10_000
@@ -83,7 +93,7 @@ class World:
     @classmethod
     def open(cls, path: Path, prices: PriceList | None = None) -> World:
         db = open_database(Path(path))
-        if store.get_meta(db, "me") is None:
+        if meta.get(db, "me") is None:
             raise DatabaseError(f"{path} holds no network yet; build one with `netui seed`.")
         return cls(db, prices)
 
@@ -113,12 +123,12 @@ class World:
         partial.unlink(missing_ok=True)
         db = open_database(partial, create=True, bulk=True)
         try:
-            with transaction(db), store.indexes_deferred(db, progress):
-                store.write_network(db, network, progress)
+            with transaction(db), bulk.indexes_deferred(db, progress):
+                bulk.write_network(db, network, progress)
                 cls._write_start(db, network, progress)
-                store.set_meta(db, refund_policy=refund_policy.value)
+                meta.update(db, refund_policy=refund_policy.value)
                 cls(db, prices)._open_account(network.me)
-            db.execute("PRAGMA journal_mode = WAL")  # what every later open expects
+            end_bulk_load(db)
         finally:
             db.conn.close()
         for leftover in ("-wal", "-shm"):
@@ -137,13 +147,13 @@ class World:
     @staticmethod
     def _write_start(db: sqlite_utils.Database, network: Network, progress: Progress) -> None:
         progress("Finding my 1st, 2nd and 3rd degree", 0.0)
-        adjacency = store.adjacency_of(len(network.members), network.connections)
-        standings = standings_from(adjacency, network.me, store.shared_group_counts(db, network.me))
-        store.save_standings(db, standings)
+        adjacency = connections.adjacency_of(len(network.members), network.connections)
+        standings = standings_from(adjacency, network.me, groups.shared_counts(db, network.me))
+        reach.save(db, standings)
         progress("Measuring the network", 0.5)
-        members = [m[0] for m in network.members]
-        measures = measure(adjacency, members, random.Random(network.seed))
-        store.set_meta(
+        ids = [m[0] for m in network.members]
+        measures = measure(adjacency, ids, random.Random(network.seed))
+        meta.update(
             db,
             me=network.me,
             today=network.start_date.isoformat(),
@@ -162,43 +172,32 @@ class World:
 
     @property
     def me(self) -> int:
-        return store.get_meta(self.db, "me")
+        return meta.get(self.db, "me")
 
     @property
     def today(self) -> date:
-        return date.fromisoformat(store.get_meta(self.db, "today"))
+        return date.fromisoformat(meta.get(self.db, "today"))
 
     def switch_persona(self, member_id: int) -> None:
         """Play as another member: my view of the graph is recomputed (R2)."""
         self.member(member_id)
         with transaction(self.db):
-            adjacency = store.load_adjacency(self.db)
-            shared = store.shared_group_counts(self.db, member_id)
-            store.save_standings(self.db, standings_from(adjacency, member_id, shared))
-            store.set_meta(self.db, me=member_id)
+            adjacency = connections.load_adjacency(self.db)
+            shared = groups.shared_counts(self.db, member_id)
+            reach.save(self.db, standings_from(adjacency, member_id, shared))
+            meta.update(self.db, me=member_id)
             self._open_account(member_id)
 
     # ── members as I see them ───────────────────────────────────────────────
 
     def member(self, member_id: int) -> dict:
-        row = self.db.execute("SELECT * FROM members WHERE id = ?", (member_id,))
-        names = [d[0] for d in row.description]
-        values = row.fetchone()
-        if values is None:
+        member = members.get(self.db, member_id)
+        if member is None:
             raise UnknownMember(member_id)
-        member = dict(zip(names, values, strict=True))
-        member["skills"] = [s for s in member["skills"].split("; ") if s]
-        member["categories"] = [c for c in member["categories"].split(";") if c]
-        for flag in ("open_profile", "accepts_inmail", "contact_visible", "photo"):
-            member[flag] = bool(member[flag])
         return member
 
     def standing(self, member_id: int) -> Standing:
-        row = self.db.execute(
-            "SELECT hops, parent, mutual, shared_groups FROM reach WHERE member_id = ?",
-            (member_id,),
-        ).fetchone()
-        return Standing(*row) if row else Standing(None, None, 0, 0)
+        return reach.standing(self.db, member_id) or Standing(None, None, 0, 0)
 
     def route(self, member_id: int, *, want_inmail: bool = False) -> RouteDecision:
         member = self.member(member_id)
@@ -223,9 +222,9 @@ class World:
         allowance: tuple[int, int] | None = None,
     ) -> RouteDecision:
         credits, group_left = allowance or (self.balance(), self.group_messages_left())
-        reach = Reach(degree, shares_group, accepts_inmail, open_profile, member_id == self.me)
+        seen = Reach(degree, shares_group, accepts_inmail, open_profile, member_id == self.me)
         return route_for(
-            reach, credits=credits, group_messages_left=group_left, want_inmail=want_inmail
+            seen, credits=credits, group_messages_left=group_left, want_inmail=want_inmail
         )
 
     def profile(self, member_id: int) -> dict:
@@ -241,47 +240,23 @@ class World:
             "shared_group_names": self._shared_group_names(member_id),
             "path": path,
             "path_names": [self._name(m) for m in path],
-            "connections": len(store.neighbours(self.db, member_id)),
+            "connections": len(connections.neighbours(self.db, member_id)),
             "invitation_pending": self._invitation_pending(member_id),
             "can_invite_again": self._invite_again_from(member_id),
             "route": self.route(member_id).as_json(),
         }
 
     def _parent_of(self, member_id: int) -> int | None:
-        row = self.db.execute(
-            "SELECT parent FROM reach WHERE member_id = ?", (member_id,)
-        ).fetchone()
-        return row[0] if row else None
+        return reach.parent(self.db, member_id)
 
     def _name(self, member_id: int) -> str:
-        row = self.db.execute("SELECT name FROM members WHERE id = ?", (member_id,)).fetchone()
-        return row[0] if row else "?"
+        return members.name(self.db, member_id)
 
     def _mutual_names(self, member_id: int, limit: int = 20) -> list[str]:
-        rows = self.db.execute(
-            """
-            SELECT m.name FROM (
-                SELECT b AS id FROM connections WHERE a = :id
-                UNION ALL SELECT a FROM connections WHERE b = :id
-            ) n JOIN reach r ON r.member_id = n.id AND r.hops = 1
-            JOIN members m ON m.id = n.id
-            ORDER BY m.name LIMIT :limit
-            """,
-            {"id": member_id, "limit": limit},
-        )
-        return [r[0] for r in rows]
+        return reach.mutual_names(self.db, member_id, limit)
 
     def _shared_group_names(self, member_id: int) -> list[str]:
-        rows = self.db.execute(
-            """
-            SELECT g.name FROM group_members mine
-            JOIN group_members theirs ON theirs.group_id = mine.group_id
-            JOIN groups g ON g.id = mine.group_id
-            WHERE mine.member_id = ? AND theirs.member_id = ? ORDER BY g.name
-            """,
-            (self.me, member_id),
-        )
-        return [r[0] for r in rows]
+        return groups.shared_names(self.db, self.me, member_id)
 
     # ── search ──────────────────────────────────────────────────────────────
 
@@ -320,7 +295,7 @@ class World:
         if self._facets is None:
 
             def values(column: str) -> list[dict]:
-                counts = store.member_counts(self.db, column)
+                counts = members.count_by(self.db, column)
                 return [{"name": name, "members": members} for name, members in counts]
 
             self._facets = {"countries": values("country"), "industries": values("industry")}
@@ -332,14 +307,14 @@ class World:
         """R10: the numbers at a glance, from stored counts (nothing recomputed)."""
 
         def get(key: str):
-            return store.get_meta(self.db, key)
+            return meta.get(self.db, key)
 
-        counts = store.rank_counts(self.db)
-        members = get("member_count")
+        counts = reach.rank_counts(self.db)
+        total = get("member_count")
         degrees = {d.value: counts.get(d.rank, 0) for d in Degree if d is not Degree.OUT}
-        degrees[Degree.OUT.value] = members - sum(degrees.values()) - 1  # minus me
+        degrees[Degree.OUT.value] = total - sum(degrees.values()) - 1  # minus me
         return {
-            "members": members,
+            "members": total,
             "connections": get("connection_count"),
             "groups": get("group_count"),
             "countries": get("country_count"),
@@ -359,8 +334,8 @@ class World:
             "credits": self.balance(),
             "plan": self.my_plan().value,
             **self._score_and_expiry(),
-            "unread": messaging.unread_count(self.db, self.me),
-            "pending_invitations": messaging.pending_invitations(self.db, self.me),
+            "unread": messages.unread_count(self.db, self.me),
+            "pending_invitations": invitations.pending_count(self.db, self.me),
             "group_messages_left": self.group_messages_left(),
         }
 
@@ -435,13 +410,13 @@ class World:
         changes = {column: value for column, value in changes.items() if value is not None}
         with transaction(self.db):
             if changes:
-                store.update_member(self.db, self.me, changes)
+                members.update(self.db, self.me, changes)
             if refund_policy is not None:
-                store.set_meta(self.db, refund_policy=refund_policy.value)
+                meta.update(self.db, refund_policy=refund_policy.value)
         return self.settings()
 
     def refund_policy(self) -> RefundPolicy:
-        return RefundPolicy(store.get_meta(self.db, "refund_policy"))
+        return RefundPolicy(meta.get(self.db, "refund_policy"))
 
     # ── sending (R3, R4) ─────────────────────────────────────────────────────
 
@@ -478,7 +453,7 @@ class World:
         standing = self.standing(member["id"])
         checklist = self._checklist(member, standing, draft) if kind is MessageKind.INMAIL else None
         welcomed = draft.category is None or draft.category.value in member["categories"]
-        message_id = messaging.insert_message(
+        message_id = messages.insert(
             self.db,
             {
                 "sender": me,
@@ -488,7 +463,7 @@ class World:
                 "subject": draft.subject or None,
                 "body": draft.body,
                 "sent": today.isoformat(),
-                "opens_conversation": not messaging.has_conversation(self.db, me, member["id"]),
+                "opens_conversation": not messages.has_conversation(self.db, me, member["id"]),
                 "cost": cost,
                 "mismatch": not welcomed,
                 "checklist_score": checklist and checklist.score,
@@ -497,12 +472,12 @@ class World:
         )
         if cost:
             posting = credits.spend(
-                messaging.lots(self.db, me),
+                ledger.lots(self.db, me),
                 today,
                 message_id=message_id,
                 cause=f"InMail to {member['name']}",
             )
-            messaging.post(self.db, me, posting)
+            ledger.post(self.db, me, posting)
         factors = Factors(
             activity=member["activity"],
             responsiveness=member["responsiveness"],
@@ -535,7 +510,7 @@ class World:
             refund_on = credits.refund_date(
                 self.refund_policy(), today, opened, answered, free=cost == 0
             )
-        messaging.update_message(
+        messages.update(
             self.db,
             message_id,
             fate_opened=opened and opened.isoformat(),
@@ -575,19 +550,15 @@ class World:
         if standing.degree is Degree.FIRST:
             raise Refused(f"{member['name']} is already a 1st-degree connection.")
         with transaction(self.db):
-            if messaging.pending_invitation(self.db, self.me, member_id):
+            if invitations.pending(self.db, self.me, member_id):
                 raise Refused(
                     f"You already invited {member['name']}; wait for an answer "
                     f"or withdraw it (netui withdraw {member_id})."
                 )
             check_may_invite(
-                member["name"], messaging.last_withdrawn(self.db, self.me, member_id), self.today
+                member["name"], invitations.last_withdrawn(self.db, self.me, member_id), self.today
             )
-            cursor = self.db.execute(
-                "INSERT INTO invitations (sender, recipient, sent) VALUES (?, ?, ?)",
-                (self.me, member_id, self.today.isoformat()),
-            )
-            invitation_id = cursor.lastrowid
+            invitation_id = invitations.insert(self.db, self.me, member_id, self.today)
             days = invitation_fate(
                 seeded_rng(self._seed, "invitation", invitation_id),
                 standing.degree,
@@ -597,18 +568,15 @@ class World:
                 responsiveness=member["responsiveness"],
             )
             accepted = _not_before_tomorrow(self.today, days)
-            self.db.execute(
-                "UPDATE invitations SET fate_accepted = ? WHERE id = ?",
-                (accepted and accepted.isoformat(), invitation_id),
-            )
+            invitations.plan_acceptance(self.db, invitation_id, accepted)
         return {"invitation_id": invitation_id, "status": "pending", "to": member_id}
 
     def _invitation_pending(self, member_id: int) -> bool:
-        return messaging.pending_invitation(self.db, self.me, member_id) is not None
+        return invitations.pending(self.db, self.me, member_id) is not None
 
     def _invite_again_from(self, member_id: int) -> str | None:
         """While the pause after a withdrawal runs (R3.6), the day it ends."""
-        withdrawn = messaging.last_withdrawn(self.db, self.me, member_id)
+        withdrawn = invitations.last_withdrawn(self.db, self.me, member_id)
         if withdrawn is None or can_invite_again(withdrawn) <= self.today:
             return None
         return can_invite_again(withdrawn).isoformat()
@@ -617,10 +585,10 @@ class World:
         """Withdraw my pending invitation to a member (R3.6); 21 days before a new one."""
         member = self.member(member_id)
         with transaction(self.db):
-            invitation_id = messaging.pending_invitation(self.db, self.me, member_id)
+            invitation_id = invitations.pending(self.db, self.me, member_id)
             if invitation_id is None:
                 raise Refused(f"You have no pending invitation to {member['name']}.")
-            messaging.withdraw_invitation(self.db, invitation_id, self.today)
+            invitations.withdraw(self.db, invitation_id, self.today)
         return {
             "invitation_id": invitation_id,
             "to": member_id,
@@ -630,7 +598,7 @@ class World:
 
     def invitations(self) -> list[dict]:
         """My invitations still waiting for an answer, oldest first."""
-        return messaging.pending_invitations_sent(self.db, self.me)
+        return invitations.pending_sent(self.db, self.me)
 
     # ── inbox and sent (R7) ──────────────────────────────────────────────────
 
@@ -640,17 +608,17 @@ class World:
             raise BadInput("The inbox shows at least one conversation; use a limit of 1 or more.")
         return [
             {**c, "last_from_me": bool(c["last_from_me"])}
-            for c in messaging.conversations(self.db, self.me, limit)
+            for c in messages.conversations(self.db, self.me, limit)
         ]
 
     def thread(self, member_id: int, *, mark_read: bool = True) -> list[dict]:
         """Every message with one member, oldest first; reading marks them read."""
         self.member(member_id)
-        messages = [self._shown(m) for m in messaging.thread(self.db, self.me, member_id)]
+        shown = [self._shown(m) for m in messages.thread(self.db, self.me, member_id)]
         if mark_read:
             with transaction(self.db):
-                messaging.mark_read(self.db, self.me, member_id)
-        return messages
+                messages.mark_read(self.db, self.me, member_id)
+        return shown
 
     def _state(self, m: dict, today: date | None = None) -> str:
         """sent → opened → answered, or no answer once its window has closed (R7.3).
@@ -681,7 +649,7 @@ class World:
     def sent(self) -> list[dict]:
         """My InMails with their state and what became of the credit (R7.3)."""
         today = self.today
-        return [self._sent_item(m, today) for m in messaging.sent_inmails(self.db, self.me)]
+        return [self._sent_item(m, today) for m in messages.sent_inmails(self.db, self.me)]
 
     def _sent_item(self, m: dict, today: date) -> dict:
         free = m["cost"] == 0
@@ -713,7 +681,7 @@ class World:
         original = self._received(message_id)
         draft = validate_draft(MessageKind.MESSAGE, None, body, None)
         with transaction(self.db):
-            reply_id = messaging.insert_message(
+            reply_id = messages.insert(
                 self.db,
                 {
                     "sender": self.me,
@@ -727,7 +695,7 @@ class World:
                 },
             )
             self._answer(original, Answer.REPLY)
-        return {**self._shown(messaging.message(self.db, message_id)), "reply_id": reply_id}
+        return {**self._shown(messages.get(self.db, message_id)), "reply_id": reply_id}
 
     def accept(self, message_id: int) -> dict:
         return self._answer_inmail(message_id, Answer.ACCEPT)
@@ -743,11 +711,11 @@ class World:
             raise Refused(f"You already answered message {message_id} ({original['answer']}).")
         with transaction(self.db):
             self._answer(original, answer)
-        return self._shown(messaging.message(self.db, message_id))
+        return self._shown(messages.get(self.db, message_id))
 
     def _answer(self, original: dict, answer: Answer) -> None:
         if original["answer"] is None:
-            messaging.update_message(
+            messages.update(
                 self.db,
                 original["id"],
                 answer=answer.value,
@@ -756,7 +724,7 @@ class World:
             )
 
     def _received(self, message_id: int) -> dict:
-        found = messaging.message(self.db, message_id)
+        found = messages.get(self.db, message_id)
         if found is None:
             raise BadInput(f"No message with id {message_id}.")
         if found["recipient"] != self.me:
@@ -766,12 +734,12 @@ class World:
     # ── credits (R5) ─────────────────────────────────────────────────────────
 
     def balance(self) -> int:
-        return messaging.balance(self.db, self.me)
+        return ledger.balance(self.db, self.me)
 
     def group_messages_left(self) -> int:
         """Free group messages left this calendar month (R3.2)."""
         today = self.today
-        used = messaging.conversations_opened(
+        used = messages.conversations_opened(
             self.db, self.me, MessageKind.GROUP_MESSAGE.value, today.replace(day=1), today
         )
         return max(0, GROUP_MESSAGES_PER_MONTH - used)
@@ -784,13 +752,13 @@ class World:
         if ledger_limit < 0:
             raise BadInput("The ledger shows the newest N entries; N cannot be negative.")
         today, me = self.today, self.me
-        account = messaging.account(self.db, me)
+        account = accounts.get(self.db, me)
         plan = self.my_plan()
         window, in_window = self._refund_window()
-        spent = messaging.spent_cents(self.db, me)
-        answers = messaging.answered_inmails(self.db, me)
+        spent = ledger.spent_cents(self.db, me)
+        answers = messages.answered_inmails(self.db, me)
         return {
-            "balance": messaging.balance(self.db, me),
+            "balance": ledger.balance(self.db, me),
             "plan": plan.value,
             "monthly_grant": plan.monthly_grant,
             "next_grant": self._next_grant(account),
@@ -800,25 +768,23 @@ class World:
             "spent_usd": dollars(spent),
             "answered": answers,
             "usd_per_answer": None if not answers else dollars(per_answer(spent, answers)),
-            "charges": [c.as_json() for c in messaging.charges(self.db, me)],
+            "charges": [c.as_json() for c in ledger.charges(self.db, me)],
             "prices": self.prices.as_json(),
-            "lots": messaging.credits_by_expiry(self.db, me, today),
+            "lots": ledger.credits_by_expiry(self.db, me, today),
             **self._score_and_expiry(),
             "refund_policy": self.refund_policy().value,
             "policy_meaning": self.refund_policy().meaning,
             "in_refund_window": window,
             "in_refund_window_count": in_window,
-            "ledger": [
-                _ledger_json(entry) for entry in messaging.ledger(self.db, me, ledger_limit)
-            ],
-            "ledger_total": messaging.ledger_size(self.db, me),
+            "ledger": [_ledger_json(entry) for entry in ledger.entries(self.db, me, ledger_limit)],
+            "ledger_total": ledger.size(self.db, me),
             "history": self._balance_history(),
         }
 
     def _score_and_expiry(self) -> dict:
         """What the dashboard and the credits panel both show beside the balance."""
         today = self.today
-        upcoming = messaging.credits_by_expiry(self.db, self.me, today)
+        upcoming = ledger.credits_by_expiry(self.db, self.me, today)
         first = upcoming[0]["expires"] if upcoming else None
         score = self._score()
         return {
@@ -835,7 +801,7 @@ class World:
 
     def _score(self) -> credits.Score:
         today = self.today
-        outcomes = messaging.inmail_outcomes(self.db, self.me, today - credits.SCORE_WINDOW)
+        outcomes = messages.inmail_outcomes(self.db, self.me, today - credits.SCORE_WINDOW)
         return credits.score(
             (outcome[:3] for outcome in outcomes for _ in range(outcome[3])), today
         )
@@ -846,7 +812,7 @@ class World:
         today, me = self.today, self.me
         since = today - credits.REFUND_WINDOW
         open_groups = []
-        for group in messaging.refundable_groups(self.db, me, since):
+        for group in messages.refundable_groups(self.db, me, since):
             left = credits.refund_days_left(
                 RefundPolicy(group["refund_policy"]),
                 _day(group["sent"]),
@@ -864,14 +830,14 @@ class World:
                 break
             shown += [
                 {**m, "days_left": left}
-                for m in messaging.refundable_in_group(self.db, me, group, room)
+                for m in messages.refundable_in_group(self.db, me, group, room)
             ]
         return shown, sum(group["count"] for _, group in open_groups)
 
     def _balance_history(self, days: int = 90) -> list[dict]:
         """The balance at the end of each of the last `days` days, for the chart: from
         my account's first entry at the earliest (no made-up days before it)."""
-        net = dict(messaging.daily_net(self.db, self.me))
+        net = dict(ledger.daily_net(self.db, self.me))
         today = self.today
         start = today - timedelta(days=days - 1)
         if net:
@@ -888,10 +854,10 @@ class World:
         """Buy a pack of 1, 2, 5 or 10 credits (R5.2), paid at the price list's rate."""
         today, me = self.today, self.me
         with transaction(self.db):
-            posting = credits.purchase(pack, today, lot_id=messaging.next_lot_id(self.db))
-            entry_id = messaging.post(self.db, me, posting)
+            posting = credits.purchase(pack, today, lot_id=ledger.next_lot_id(self.db))
+            entry_id = ledger.post(self.db, me, posting)
             paid = pack_charge(self.prices, pack, today)
-            messaging.charge(self.db, me, paid, entry_id)
+            ledger.charge(self.db, me, paid, entry_id)
         return {
             "balance": self.balance(),
             "bought": pack,
@@ -904,22 +870,22 @@ class World:
         paid at the next billing day; to Free at once, dropping the plan's credits."""
         today, me = self.today, self.me
         with transaction(self.db):
-            account = messaging.account(self.db, me)
+            account = accounts.get(self.db, me)
             pending = account["pending_plan"]
             change = credits.change_plan(
                 self.my_plan(),
                 plan,
                 billing_day=account["billing_day"],
                 pending=Plan(pending) if pending else None,
-                lots=messaging.lots(self.db, me),
+                lots=ledger.lots(self.db, me),
                 today=today,
             )
             if change.effective == today:
                 self._apply_plan(change, account, today)
             else:
                 account.update(pending_plan=plan.value, pending_from=change.effective.isoformat())
-                messaging.save_account(self.db, account)
-        account = messaging.account(self.db, me)
+                accounts.save(self.db, account)
+        account = accounts.get(self.db, me)
         return {
             "plan": self.my_plan().value,
             "pending_plan": account["pending_plan"],
@@ -927,7 +893,7 @@ class World:
             "next_grant": self._next_grant(account),
             "message": change.describe(),
             "balance": self.balance(),
-            "spent_usd": dollars(messaging.spent_cents(self.db, me)),
+            "spent_usd": dollars(ledger.spent_cents(self.db, me)),
         }
 
     def _next_grant(self, account: dict) -> str | None:
@@ -940,13 +906,13 @@ class World:
     def _apply_plan(self, change: credits.PlanChange, account: dict, day: date) -> None:
         owner = account["member_id"]
         for posting in change.cancellations:
-            messaging.post(self.db, owner, posting)
+            ledger.post(self.db, owner, posting)
         member_changes: dict = {"plan": change.new.value}
         if not change.new.is_premium:
             member_changes["open_profile"] = 0  # Open Profile is for premium members (R8.1)
-        self.db["members"].update(owner, member_changes)
+        members.update(self.db, owner, member_changes)
         account.update(billing_day=change.billing_day, pending_plan=None, pending_from=None)
-        messaging.save_account(self.db, account)
+        accounts.save(self.db, account)
         if change.starts_subscription:
             self._bill_month(owner, change.new, day, change.billing_day, first=True)
 
@@ -956,25 +922,23 @@ class World:
         """A billing day of a paid plan: the month is charged and its full grant posted
         (R5.3, R5.8). The credits granted."""
         posting = credits.grant(
-            plan, day, billing_day=billing_day, lot_id=messaging.next_lot_id(self.db)
+            plan, day, billing_day=billing_day, lot_id=ledger.next_lot_id(self.db)
         )
         if posting is None:
             return 0
-        entry_id = messaging.post(self.db, owner, posting)
-        messaging.charge(
-            self.db, owner, month_charge(self.prices, plan, day, first=first), entry_id
-        )
+        entry_id = ledger.post(self.db, owner, posting)
+        ledger.charge(self.db, owner, month_charge(self.prices, plan, day, first=first), entry_id)
         return posting.entry.amount
 
     def _open_account(self, member_id: int) -> None:
         """First time I play a member: their subscription starts today, and on a paid
         plan its first month is charged and granted."""
-        account = messaging.account(self.db, member_id)
+        account = accounts.get(self.db, member_id)
         if account["billing_day"] is not None:
             return
         plan = Plan(self.member(member_id)["plan"])
         account["billing_day"] = self.today.day
-        messaging.save_account(self.db, account)
+        accounts.save(self.db, account)
         self._bill_month(member_id, plan, self.today, self.today.day, first=True)
 
     # ── the clock (R6) ───────────────────────────────────────────────────────
@@ -989,7 +953,7 @@ class World:
             day += timedelta(days=1)
             with transaction(self.db):
                 self._live(day, events)
-                store.set_meta(self.db, today=day.isoformat())
+                meta.update(self.db, today=day.isoformat())
         return {
             "date": target.isoformat(),
             "days": (target - today).days,
@@ -1000,15 +964,15 @@ class World:
         """One simulated day, in the order R6.1 gives."""
         self._expire(day, events)
         self._bill(day, events)
-        opened = messaging.open_due(self.db, day)
+        opened = messages.open_due(self.db, day)
         events["inmails_opened"] += opened.get(MessageKind.INMAIL, 0)
         events["messages_opened"] += sum(opened.values()) - opened.get(MessageKind.INMAIL, 0)
-        for m in messaging.answering_on(self.db, day):
+        for m in messages.answering_on(self.db, day):
             self._answered(m, day, events)
-        for m in messaging.refunding_on(self.db, day):
+        for m in messages.refunding_on(self.db, day):
             self._refund(m, day)
             events["refunded"] += 1
-        for invitation in messaging.accepting_on(self.db, day):
+        for invitation in invitations.accepting_on(self.db, day):
             self._invitation_accepted(invitation, day)
             events["invitations_accepted"] += 1
         for number, inbound in enumerate(self._inbound(day)):
@@ -1016,15 +980,15 @@ class World:
             events["new_messages"] += 1
 
     def _expire(self, day: date, events: Counter[str]) -> None:
-        for owner in messaging.owners_with_credits_expiring(self.db, day):
-            for posting in credits.expire(messaging.lots(self.db, owner, expiring_by=day), day):
-                messaging.post(self.db, owner, posting)
+        for owner in ledger.owners_with_credits_expiring(self.db, day):
+            for posting in credits.expire(ledger.lots(self.db, owner, expiring_by=day), day):
+                ledger.post(self.db, owner, posting)
                 events["expired"] += -posting.entry.amount
 
     def _bill(self, day: date, events: Counter[str]) -> None:
         """Billing days: a switch asked for earlier takes effect, then the plan in force
         charges its month and grants its full amount (R5.3)."""
-        for account in messaging.accounts(self.db):
+        for account in accounts.every(self.db):
             owner, billing_day = account["member_id"], account["billing_day"]
             if not billing_day or not credits.is_billing_date(billing_day, day):
                 continue
@@ -1038,7 +1002,7 @@ class World:
 
     def _answered(self, m: dict, day: date, events: Counter[str]) -> None:
         answer = Answer(m["fate_answer"])
-        messaging.update_message(
+        messages.update(
             self.db,
             m["id"],
             answer=answer.value,
@@ -1055,7 +1019,7 @@ class World:
             kind=MessageKind(m["kind"]),
             subject=m["subject"] or "",
         )
-        messaging.insert_message(
+        messages.insert(
             self.db,
             {
                 "sender": m["recipient"],
@@ -1071,40 +1035,32 @@ class World:
     def _refund(self, m: dict, day: date) -> None:
         posting = credits.refund(
             day,
-            lot_id=messaging.next_lot_id(self.db),
+            lot_id=ledger.next_lot_id(self.db),
             message_id=m["id"],
             cause=f"Refund for InMail #{m['id']} ({m['refund_policy']})",
         )
-        messaging.post(self.db, m["sender"], posting)
-        messaging.update_message(self.db, m["id"], refunded=day.isoformat())
+        ledger.post(self.db, m["sender"], posting)
+        messages.update(self.db, m["id"], refunded=day.isoformat())
 
     def _invitation_accepted(self, invitation: dict, day: date) -> None:
         a, b = invitation["sender"], invitation["recipient"]
-        self.db.execute(
-            "UPDATE invitations SET status = 'accepted', decided = ? WHERE id = ?",
-            (day.isoformat(), invitation["id"]),
-        )
-        messaging.add_connection(self.db, a, b)
-        store.set_meta(self.db, connection_count=store.get_meta(self.db, "connection_count") + 1)
+        invitations.accept(self.db, invitation["id"], day)
+        connections.add(self.db, a, b)
+        meta.update(self.db, connection_count=meta.get(self.db, "connection_count") + 1)
         me = self.me
         if me in (a, b):
             friend = b if a == me else a
-            changed = after_connecting(me, friend, _SqlAdjacency(self.db), self._stored_standing)
-            store.update_standings(self.db, changed)
+            changed = after_connecting(
+                me, friend, connections.Neighbours(self.db), lambda m: reach.standing(self.db, m)
+            )
+            reach.update(self.db, changed)
         else:  # a persona I played before: the change reaches me through the graph
-            store.save_standings(
+            reach.save(
                 self.db,
                 standings_from(
-                    store.load_adjacency(self.db), me, store.shared_group_counts(self.db, me)
+                    connections.load_adjacency(self.db), me, groups.shared_counts(self.db, me)
                 ),
             )
-
-    def _stored_standing(self, member_id: int) -> Standing | None:
-        row = self.db.execute(
-            "SELECT hops, parent, mutual, shared_groups FROM reach WHERE member_id = ?",
-            (member_id,),
-        ).fetchone()
-        return Standing(*row) if row else None
 
     def _inbound(self, day: date) -> list[Inbound]:
         me = self.member(self.me)
@@ -1112,9 +1068,9 @@ class World:
         return inbound_for_day(
             rng,
             day,
-            connections=store.members_at(self.db, hops=1),
-            group_fellows=store.group_fellows(self.db),
-            strangers=range(1, store.get_meta(self.db, "member_count") + 1),
+            connections=reach.members_at(self.db, hops=1),
+            group_fellows=reach.group_fellows(self.db),
+            strangers=range(1, meta.get(self.db, "member_count") + 1),
             is_stranger=self._is_stranger,
             accepts_inmail=me["accepts_inmail"],
             welcomed=frozenset(Category(c) for c in me["categories"]),
@@ -1131,7 +1087,7 @@ class World:
         if inbound.sender_id == self.me:
             return
         writer, me = self.member(inbound.sender_id), self.member(self.me)
-        groups = self._shared_group_names(inbound.sender_id)
+        shared = self._shared_group_names(inbound.sender_id)
         text = letters.inbound_letter(
             seeded_rng(self._seed, "letter", self.me, day.isoformat(), number),
             inbound.kind,
@@ -1139,9 +1095,9 @@ class World:
             reader_first_name=given_name(me["name"], me["locale"]),
             reader_company=me["company"],
             category=inbound.category,
-            group_name=groups[0] if groups else "",
+            group_name=shared[0] if shared else "",
         )
-        messaging.insert_message(
+        messages.insert(
             self.db,
             {
                 "sender": inbound.sender_id,
@@ -1151,7 +1107,7 @@ class World:
                 "subject": text.subject or None,
                 "body": text.body,
                 "sent": day.isoformat(),
-                "opens_conversation": not messaging.has_conversation(
+                "opens_conversation": not messages.has_conversation(
                     self.db, self.me, inbound.sender_id
                 ),
             },
@@ -1159,7 +1115,7 @@ class World:
 
     @property
     def _seed(self) -> int:
-        return store.get_meta(self.db, "seed")
+        return meta.get(self.db, "seed")
 
 
 GROUP_MESSAGES_PER_MONTH = 15
@@ -1171,16 +1127,6 @@ KIND_OF_ROUTE = {
     Route.INMAIL: MessageKind.INMAIL,
     Route.FREE_INMAIL: MessageKind.INMAIL,
 }
-
-
-class _SqlAdjacency:
-    """`adjacency[member]` answered from the connections table, for small local searches."""
-
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
-
-    def __getitem__(self, member: int) -> list[int]:
-        return store.neighbours(self.db, member)
 
 
 def _writer(member: dict) -> letters.Writer:

@@ -126,3 +126,8 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def end_bulk_load(db: sqlite_utils.Database) -> None:
+    """Back to the write-ahead log after a bulk load: what every later open expects."""
+    db.execute("PRAGMA journal_mode = WAL")
