@@ -113,16 +113,17 @@ def unread_count(db: sqlite_utils.Database, me: int) -> int:
 MY_INMAILS = "sender = ? AND kind = 'inmail' AND reply_to IS NULL"
 
 
-def sent_inmails(db: sqlite_utils.Database, me: int, *, since: date | None = None) -> list[dict]:
-    sql = """
-        SELECT msg.*, m.name AS to_name FROM messages msg JOIN members m ON m.id = msg.recipient
-        WHERE msg.sender = ? AND msg.kind = 'inmail' AND msg.reply_to IS NULL
-    """
-    params: list = [me]
-    if since is not None:
-        sql += " AND msg.sent > ?"
-        params.append(since.isoformat())
-    return list(db.query(sql + " ORDER BY msg.sent DESC, msg.id DESC", params))
+def sent_inmails(db: sqlite_utils.Database, me: int) -> list[dict]:
+    """My InMails with their recipients' names, newest first."""
+    return list(
+        db.query(
+            "SELECT msg.*, m.name AS to_name FROM messages msg "
+            "JOIN members m ON m.id = msg.recipient "
+            "WHERE msg.sender = ? AND msg.kind = 'inmail' AND msg.reply_to IS NULL "
+            "ORDER BY msg.sent DESC, msg.id DESC",
+            (me,),
+        )
+    )
 
 
 def inmail_outcomes(db: sqlite_utils.Database, me: int, since: date) -> list[tuple]:
