@@ -65,19 +65,38 @@ def send(
         "route": decision.route.value,
         "cost": decision.cost,
         "credits": ctx.balance(),
-        "mismatch": bool(
-            kind is MessageKind.INMAIL and draft.category.value not in member["categories"]
-        ),
+        "mismatch": kind is MessageKind.INMAIL and not _welcomed(member, draft),
     }
 
 
 def _store_message(ctx: Context, member: dict, kind: MessageKind, draft: Draft, cost: int) -> int:
-    today, me = ctx.today, ctx.me
+    """Store a message with the credit it spends and what its recipient will do."""
     standing = ctx.standing(member["id"])
-    inmail = kind is MessageKind.INMAIL
-    checklist = _checklist(ctx, member, standing, draft) if inmail else None
-    welcomed = draft.category is None or draft.category.value in member["categories"]
-    message_id = messages.insert(
+    checklist = _checklist(ctx, member, standing, draft) if kind is MessageKind.INMAIL else None
+    message_id = _insert(ctx, member, kind, draft, cost, checklist)
+    if cost:
+        posting = credits.spend(
+            ledger.lots(ctx.db, ctx.me),
+            ctx.today,
+            message_id=message_id,
+            cause=f"InMail to {member['name']}",
+        )
+        ledger.post(ctx.db, ctx.me, posting)
+    factors = _factors(ctx, member, standing, kind, draft, checklist)
+    _plan_fate(ctx, message_id, kind, cost, factors)
+    return message_id
+
+
+def _insert(
+    ctx: Context,
+    member: dict,
+    kind: MessageKind,
+    draft: Draft,
+    cost: int,
+    checklist: Checklist | None,
+) -> int:
+    me = ctx.me
+    return messages.insert(
         ctx.db,
         {
             "sender": me,
@@ -86,37 +105,43 @@ def _store_message(ctx: Context, member: dict, kind: MessageKind, draft: Draft, 
             "category": draft.category and draft.category.value,
             "subject": draft.subject or None,
             "body": draft.body,
-            "sent": today.isoformat(),
+            "sent": ctx.today.isoformat(),
             "opens_conversation": not messages.has_conversation(ctx.db, me, member["id"]),
             "cost": cost,
-            "mismatch": not welcomed,
+            "mismatch": not _welcomed(member, draft),
             "checklist_score": checklist and checklist.score,
-            "refund_policy": ctx.refund_policy().value if inmail else None,
+            "refund_policy": ctx.refund_policy().value if kind is MessageKind.INMAIL else None,
         },
     )
-    if cost:
-        posting = credits.spend(
-            ledger.lots(ctx.db, me),
-            today,
-            message_id=message_id,
-            cause=f"InMail to {member['name']}",
-        )
-        ledger.post(ctx.db, me, posting)
-    factors = Factors(
+
+
+def _welcomed(member: dict, draft: Draft) -> bool:
+    """Whether the member welcomes the draft's category (a draft without one is welcome)."""
+    return draft.category is None or draft.category.value in member["categories"]
+
+
+def _factors(
+    ctx: Context,
+    member: dict,
+    standing: Standing,
+    kind: MessageKind,
+    draft: Draft,
+    checklist: Checklist | None,
+) -> Factors:
+    """What the behaviour model weighs (R6.2), as it stands when the message is sent."""
+    return Factors(
         activity=member["activity"],
         responsiveness=member["responsiveness"],
-        category_match=welcomed,
+        category_match=_welcomed(member, draft),
         checklist_score=checklist.score if checklist else 5,
         length=LengthBand.of(draft.body),
-        weekday=today.weekday(),
+        weekday=ctx.today.weekday(),
         mutual=standing.mutual,
         shared_groups=standing.shared_groups,
-        contact_visible=ctx.member(me)["contact_visible"],
+        contact_visible=ctx.member(ctx.me)["contact_visible"],
         completeness=completeness(preferences.my_profile(ctx)).fraction,
         kind=kind,
     )
-    _plan_fate(ctx, message_id, kind, cost, factors)
-    return message_id
 
 
 def _plan_fate(
