@@ -36,7 +36,7 @@ import sqlite_utils
 from netui.core.degrees import MAX_HOPS
 from netui.core.model import Degree
 from netui.errors import BadInput
-from netui.store.network import load_graph
+from netui.store import connections, groups, reach
 from netui.world import World
 
 FORMATS = ("graphml", "gexf", "csv")
@@ -69,10 +69,10 @@ def export_network(
     _check_destination(path)
     with _opened(source) as world:
         graph = network_graph(world.db, world.me, within=within)
-        groups = group_rows(world.db, graph)
+        group_table = group_rows(world.db, graph)
     try:
         if fmt == "csv":
-            _write_csv(graph, groups, path)
+            _write_csv(graph, group_table, path)
         else:
             writer = nx.write_graphml if fmt == "graphml" else nx.write_gexf
             with _replacing(path) as partial:
@@ -80,7 +80,7 @@ def export_network(
     except OSError as error:
         raise BadInput(f"Cannot write {path}: {error.strerror or error}.") from None
     return ExportSummary(
-        fmt, str(path), graph.number_of_nodes(), graph.number_of_edges(), len(groups)
+        fmt, str(path), graph.number_of_nodes(), graph.number_of_edges(), len(group_table)
     )
 
 
@@ -122,24 +122,18 @@ def _replacing(path: Path) -> Iterator[Path]:
 
 def network_graph(db: sqlite_utils.Database, me: int, *, within: int | None = None) -> nx.Graph:
     """Members with their attributes and the connections between them."""
-    graph = load_graph(db)
+    graph = connections.load_graph(db)
     if within is not None:
-        keep = neighbourhood(db, me, within)
+        keep = {me, *reach.within(db, within)}
         # In place: a subgraph copy of a big graph costs more than the export itself.
         graph.remove_nodes_from([node for node in graph if node not in keep])
-    groups = member_group_names(db)
+    group_names = groups.names_by_member(db)
     for member_id, attributes in member_attributes(db, me):
         if member_id in graph:
-            attributes["groups"] = "; ".join(sorted(groups.get(member_id, ())))
+            attributes["groups"] = "; ".join(sorted(group_names.get(member_id, ())))
             graph.nodes[member_id].update(attributes)
     graph.graph.update(name="netui network", me=me)
     return graph
-
-
-def neighbourhood(db: sqlite_utils.Database, me: int, within: int) -> set[int]:
-    """Me and every member at most `within` hops away."""
-    rows = db.execute("SELECT member_id FROM reach WHERE hops <= ?", (within,))
-    return {me, *(row[0] for row in rows)}
 
 
 MEMBER_FIELDS = (
@@ -151,14 +145,8 @@ FLAGS = ("open_profile", "accepts_inmail")
 
 def member_attributes(db: sqlite_utils.Database, me: int) -> Iterator[tuple[int, dict]]:
     """(member id, attributes) for every member, with where they stand from me."""
-    columns = ", ".join(f"m.{c}" for c in (*MEMBER_FIELDS, *FLAGS))
-    rows = db.execute(
-        f"""
-        SELECT m.id, {columns}, r.hops, r.rank, r.mutual, r.shared_groups
-        FROM members m LEFT JOIN reach r ON r.member_id = m.id
-        """
-    )
     ranks = list(Degree)
+    rows = reach.members_with_standing(db, (*MEMBER_FIELDS, *FLAGS))
     for member_id, *profile, hops, rank, mutual, shared_groups in rows:
         fields = dict(zip((*MEMBER_FIELDS, *FLAGS), profile, strict=True))
         for flag in FLAGS:
@@ -181,29 +169,15 @@ def member_attributes(db: sqlite_utils.Database, me: int) -> Iterator[tuple[int,
         )
 
 
-def member_group_names(db: sqlite_utils.Database) -> dict[int, list[str]]:
-    names: dict[int, list[str]] = {}
-    rows = db.execute(
-        "SELECT gm.member_id, g.name FROM group_members gm JOIN groups g ON g.id = gm.group_id"
-    )
-    for member_id, name in rows:
-        names.setdefault(member_id, []).append(name)
-    return names
-
-
 def group_rows(db: sqlite_utils.Database, graph: nx.Graph) -> list[tuple[int, str, str, str, list]]:
     """(id, name, topic, industry, exported member ids) of groups with an exported member."""
     members: dict[int, list[int]] = {}
-    for group_id, member_id in db.execute(
-        "SELECT group_id, member_id FROM group_members ORDER BY group_id, member_id"
-    ):
+    for group_id, member_id in groups.memberships(db):
         if member_id in graph:
             members.setdefault(group_id, []).append(member_id)
     return [
         (group_id, name, topic, industry, members[group_id])
-        for group_id, name, topic, industry in db.execute(
-            "SELECT id, name, topic, industry FROM groups ORDER BY id"
-        )
+        for group_id, name, topic, industry in groups.every(db)
         if group_id in members
     ]
 
@@ -211,7 +185,7 @@ def group_rows(db: sqlite_utils.Database, graph: nx.Graph) -> list[tuple[int, st
 # ── csv ───────────────────────────────────────────────────────────────────
 
 
-def _write_csv(graph: nx.Graph, groups: list[tuple], folder: Path) -> None:
+def _write_csv(graph: nx.Graph, group_table: list[tuple], folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise BadInput(
             f"Cannot write {folder}: the csv format writes a folder, and this is a file."
@@ -234,12 +208,12 @@ def _write_csv(graph: nx.Graph, groups: list[tuple], folder: Path) -> None:
     _write_table(
         folder / "groups.csv",
         ["id", "name", "topic", "industry", "members"],
-        ([*group[:4], len(group[4])] for group in groups),
+        ([*group[:4], len(group[4])] for group in group_table),
     )
     _write_table(
         folder / "group_members.csv",
         ["group_id", "member_id"],
-        ([group[0], member] for group in groups for member in group[4]),
+        ([group[0], member] for group in group_table for member in group[4]),
     )
 
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 import gzip
 import random
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -40,16 +40,11 @@ from typing import TextIO
 
 from netui.core.model import Category, Plan
 from netui.core.network import MEMBER_COLUMNS, Network
+from netui.core.progress import Progress, no_progress
 from netui.errors import BadInput
-
-Progress = Callable[[str, float], None]
 
 GROUP_TITLE = re.compile(r"Group for (?P<topic>.+?)(?: in .+)?$")  # "Group for X in Y"
 MIN_SKILLS, MAX_SKILLS = 3, 8
-
-
-def no_progress(phase: str, fraction: float) -> None:
-    pass
 
 
 @dataclass

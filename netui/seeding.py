@@ -11,9 +11,10 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from netui.core.model import RefundPolicy
 from netui.core.money import PriceList
+from netui.core.progress import no_progress
 from netui.synth import generate
 from netui.synth.recipe import load_recipe
-from netui.world import BuildSummary, World, no_progress
+from netui.world import BuildSummary, World
 
 
 def seed_database(

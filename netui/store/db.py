@@ -239,3 +239,8 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (found.st_dev, found.st_ino)
+
+
+def end_bulk_load(db: sqlite_utils.Database) -> None:
+    """Back to the write-ahead log after a bulk load: what every later open expects."""
+    db.execute("PRAGMA journal_mode = WAL")

@@ -205,7 +205,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     """,
     # 5: how many members my view holds at each degree, kept beside `reach` (see
-    # store.network.rank_counts), so the dashboard does not count a million rows.
+    # store.reach.rank_counts), so the dashboard does not count a million rows.
     """
     INSERT INTO meta (key, value)
     SELECT 'rank_counts', json_group_object(rank, members)

@@ -80,7 +80,7 @@ def search_members(
             f"SELECT {RESULT_COLUMNS} FROM {source} {_where(where)} "
             "ORDER BY degree_rank, m.name LIMIT ?"
         )
-        return _rows(db, sql, [*params, limit])
+        return list(db.query(sql, [*params, limit]))
     expression = match_expression(text)
     if expression is None:
         return []
@@ -118,7 +118,7 @@ def _ranked_matches(
         "LEFT JOIN reach r ON r.member_id = m.id "
         f"{_where([f'{index} MATCH ?', *where])} ORDER BY degree_rank, f.rank LIMIT ?"
     )
-    return _rows(db, sql, [expression, *params, limit])
+    return list(db.query(sql, [expression, *params, limit]))
 
 
 def _filter_sql(filters: SearchFilters) -> tuple[list[str], list]:
@@ -146,9 +146,3 @@ def _escape_like(text: str) -> str:
 
 def _where(conditions: list[str]) -> str:
     return f"WHERE {' AND '.join(conditions)}" if conditions else ""
-
-
-def _rows(db: sqlite_utils.Database, sql: str, params: list) -> list[dict]:
-    cursor = db.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]

@@ -13,12 +13,13 @@ PYTHONHASHSEED is — and a change to one phase does not reshuffle the others.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from random import Random
 
 from netui.core.model import Plan
 from netui.core.network import MEMBER_COLUMNS, Network
+from netui.core.progress import PhaseProgress, Progress
 from netui.synth.graph import Affiliations, build_graph
 from netui.synth.groups import Membership, build_groups
 from netui.synth.members import generate_members
@@ -26,13 +27,11 @@ from netui.synth.recipe import Recipe, list_recipes, load_recipe
 
 __all__ = ["MEMBER_COLUMNS", "Network", "Recipe", "generate", "list_recipes", "load_recipe"]
 
-ProgressCallback = Callable[[str, float], None]
-
 # Phases as the progress callback names them, with their share of the total time.
 PHASES = {"members": 0.3, "connections": 0.6, "groups": 0.1}
 
 
-def generate(recipe: Recipe, progress: ProgressCallback | None = None) -> Network:
+def generate(recipe: Recipe, progress: Progress | None = None) -> Network:
     """Build the network a recipe describes. `progress(phase, fraction)` is called
     often, with fraction going 0 → 1 within each phase."""
     report = progress or (lambda _phase, _fraction: None)
@@ -107,7 +106,7 @@ def _stream(recipe: Recipe, phase: str) -> Random:
     return Random(f"netui/{recipe.seed}/{phase}")
 
 
-def _phase(report: ProgressCallback, phase: str) -> Callable[[float], None]:
+def _phase(report: Progress, phase: str) -> PhaseProgress:
     return lambda fraction: report(phase, fraction)
 
 

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from random import Random
 
+from netui.core.progress import PhaseProgress
 from netui.synth.recipe import MAX_CONNECTIONS
 
 CIRCLE = 2.0  # a circle holds about twice the links its members ask of it
@@ -88,8 +89,6 @@ TOP_UP_ROUNDS = 6
 TOP_UP_SAMPLE = 20_000
 TOP_UP_TOLERANCE = 0.01
 
-Progress = Callable[[float], None]
-
 
 @dataclass(frozen=True)
 class Affiliations:
@@ -111,7 +110,7 @@ class Graph:
 
 
 def build_graph(
-    people: Affiliations, mean: float, rng: Random, progress: Progress | None = None
+    people: Affiliations, mean: float, rng: Random, progress: PhaseProgress | None = None
 ) -> Graph:
     report = progress or (lambda _fraction: None)
     n = len(people.company)
@@ -189,7 +188,7 @@ def _communities(
     mean: float,
     adjacency: list[list[int]],
     rng: Random,
-    report: Progress,
+    report: PhaseProgress,
 ) -> None:
     """Split each member's target over the tiers, then match stubs tier by tier; what a
     tier cannot place spills to a wider one."""

@@ -11,10 +11,11 @@ and skills without being a copy of them.
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from random import Random
 
+from netui.core.progress import PhaseProgress
 from netui.synth import professions as prof
 from netui.synth.countries import Country
 
@@ -59,8 +60,6 @@ _INDUSTRY_COUNTRY_NAMES = (
 )
 _DISAMBIGUATORS = ("", " Network", " Forum", " Hub", " Circle", " Society", " Guild")
 
-Progress = Callable[[float], None]
-
 
 @dataclass(frozen=True)
 class Membership:
@@ -86,7 +85,7 @@ def build_groups(
     per_member: float,
     me: int,
     rng: Random,
-    progress: Progress | None = None,
+    progress: PhaseProgress | None = None,
 ) -> Groups:
     """`count` groups whose sizes add up to about `per_member` memberships a member;
     the persona `me` ends up in 2–6 of them."""

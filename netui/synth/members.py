@@ -19,6 +19,7 @@ from itertools import accumulate
 from random import Random
 
 from netui.core.model import Category, Plan
+from netui.core.progress import PhaseProgress
 from netui.synth import professions as prof
 from netui.synth.countries import Country, largest_countries
 from netui.synth.recipe import NETWORK_OPENED, Recipe
@@ -34,8 +35,6 @@ ACCEPTS_INMAIL = 0.88
 CONTACT_VISIBLE = 0.5
 OPEN_PROFILE_AMONG_PREMIUM = 0.3
 _FREE = Plan.FREE.value
-
-Progress = Callable[[float], None]
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,9 @@ class Population:
     sociability: list[float] = field(default_factory=list)  # degree multiplier
 
 
-def generate_members(recipe: Recipe, rng: Random, progress: Progress | None = None) -> Population:
+def generate_members(
+    recipe: Recipe, rng: Random, progress: PhaseProgress | None = None
+) -> Population:
     report = progress or (lambda _fraction: None)
     countries = largest_countries(recipe.countries)
     counts = country_counts(recipe.members, countries, recipe.country_skew)
@@ -216,7 +217,7 @@ def _build_rows(
     names: list[str],
     locales: list[str],
     rng: Random,
-    report: Progress,
+    report: PhaseProgress,
 ) -> None:
     """One pass over the members, composing each row from its kind and a few draws."""
     n = len(pop.country)

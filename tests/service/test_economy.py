@@ -288,7 +288,7 @@ def test_r8_2_bad_profile_text_is_refused_and_changes_nothing(world, changes):
 
 def test_r8_2_recipients_see_my_profile_as_it_is_when_i_send(world, monkeypatch):
     """The behaviour model (R6.2) is handed my profile's completeness at sending."""
-    import netui.world as service
+    import netui.world.messaging as service
 
     seen = []
     real = service.plan_fate

@@ -299,13 +299,14 @@ def test_r6_1_bad_advances_are_refused(world, days, to):
 
 def test_r2_3_incremental_update_matches_a_full_recomputation(world):
     from netui.core.degrees import standings_from
-    from netui.store import network as store
+    from netui.store import connections, groups, reach
 
     world.connect(6)
     world.db.execute("UPDATE invitations SET fate_accepted = '2015-01-13'")
     world.advance(1)
     stored = {m: world.standing(m) for m in range(2, 10)}
-    full = standings_from(store.load_graph(world.db).adj, 1, store.shared_group_counts(world.db, 1))
+    graph = connections.load_graph(world.db)
+    full = standings_from(graph.adj, 1, groups.shared_counts(world.db, 1))
     for member, standing in stored.items():
         expected = full.get(member)
         assert (standing.hops, standing.mutual) == (
@@ -313,7 +314,7 @@ def test_r2_3_incremental_update_matches_a_full_recomputation(world):
         ), member
     # The dashboard's counts by degree (kept beside reach, R10) follow as well.
     counted = dict(world.db.execute("SELECT rank, count(*) FROM reach GROUP BY rank").fetchall())
-    assert store.rank_counts(world.db) == counted
+    assert reach.rank_counts(world.db) == counted
     stats = world.stats()["degrees"]
     assert stats["1st"] == 3 and sum(stats.values()) == 8  # 6 joined my 1st; all but me
 

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from netui.errors import DatabaseError
-from netui.store import network as store
+from netui.store import reach
 from netui.store.db import LATEST_VERSION, open_database
 from netui.store.schema import APPLICATION_ID
 from netui.world import World
@@ -109,7 +109,7 @@ def test_migration_5_counts_my_view_by_degree_in_place(handmade_db):
     world = World.open(handmade_db)
     assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     counted = dict(world.db.execute("SELECT rank, count(*) FROM reach GROUP BY rank").fetchall())
-    assert store.rank_counts(world.db) == counted and sum(counted.values()) == 7
+    assert reach.rank_counts(world.db) == counted and sum(counted.values()) == 7
     assert world.stats()["degrees"] == {"1st": 2, "2nd": 2, "3rd": 1, "group": 2, "out": 1}
 
 

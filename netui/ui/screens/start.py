@@ -19,10 +19,11 @@ from textual.containers import Center, Middle, Vertical
 from textual.screen import Screen
 from textual.widgets import Label, ProgressBar, Static
 
+from netui.core.progress import Progress
+
 if TYPE_CHECKING:
     from netui.core.network import Network
 
-Progress = Callable[[str, float], None]  # (phase, fraction done), as World.build reports
 MakeNetwork = Callable[[Progress], "Network"]
 # Progress is reported from the seeding thread; hopping to the event loop for every
 # tiny step would slow seeding down, so only a visible change is passed on.
