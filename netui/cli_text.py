@@ -234,7 +234,12 @@ def _withdraw(d: dict) -> str:
 def _lab(d: dict) -> str:
     """The runs side by side, one column each, as the Lab screen's table."""
     c = d["campaign"]
-    who = f"ids {', '.join(map(str, c['ids']))}" if c["ids"] else f"search {c['query']!r}"
+    if c["ids"]:
+        who = f"ids {', '.join(map(str, c['ids']))}"
+    elif c["query"]:
+        who = f"the best matches for {c['query']!r}"
+    else:
+        who = "members beyond my 1st degree"
     if c["degrees"]:
         who += f" ({', '.join(c['degrees'])})"
     lines = [

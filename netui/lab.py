@@ -41,6 +41,7 @@ LENGTHS = {"short": LengthBand.SHORT, "medium": LengthBand.MEDIUM, "long": Lengt
 BODY_CHARS = {"short": 320, "medium": 640, "long": 1_400}
 CHECKLIST_STEPS = (0, 3, 6, 9)
 PACKS_LARGEST_FIRST = (10, 5, 2, 1)
+BEYOND_FIRST = (Degree.SECOND, Degree.THIRD, Degree.GROUP, Degree.OUT)
 
 Progress = Callable[[str, float], None]
 
@@ -211,7 +212,10 @@ def choose_recipients(world: World, campaign: Campaign) -> tuple[int, ...]:
         for member_id in candidates:
             world.member(member_id)  # UnknownMember for an id that is nobody
     else:
-        filters = SearchFilters(degrees=campaign.degrees)
+        # With neither words nor degrees, everyone I could InMail (an empty search
+        # would list my connections, who get messages instead).
+        degrees = campaign.degrees or (() if campaign.query.strip() else BEYOND_FIRST)
+        filters = SearchFilters(degrees=degrees)
         found = world.search(campaign.query, filters, limit=MAX_COUNT * 2)
         candidates = [row["id"] for row in found]
     chosen = [m for m in candidates if _inmail_possible(world, m)][: campaign.count]

@@ -457,8 +457,12 @@ class World:
         subject: str | None = None,
         category: Category | None = None,
         want_inmail: bool = False,
+        checklist_score: int | None = None,
     ) -> dict:
-        """Send by the route R3 allows: the message and its ledger entry land together."""
+        """Send by the route R3 allows: the message and its ledger entry land together.
+
+        `checklist_score` is for the policy lab, whose drafts are described rather than
+        written: the score is taken as given instead of read from the text (R12.1)."""
         member = self.member(member_id)
         with transaction(self.db):  # the route is decided under the write lock
             decision = self.route(member_id, want_inmail=want_inmail)
@@ -466,7 +470,7 @@ class World:
                 raise Refused(f"Cannot write to {member['name']} that way.", decision.reasons)
             kind = KIND_OF_ROUTE[decision.route]
             draft = validate_draft(kind, subject, body, category)
-            message_id = self._store_message(member, kind, draft, decision.cost)
+            message_id = self._store_message(member, kind, draft, decision.cost, checklist_score)
         return {
             "message_id": message_id,
             "route": decision.route.value,
@@ -477,10 +481,23 @@ class World:
             ),
         }
 
-    def _store_message(self, member: dict, kind: MessageKind, draft: Draft, cost: int) -> int:
+    def _store_message(
+        self,
+        member: dict,
+        kind: MessageKind,
+        draft: Draft,
+        cost: int,
+        checklist_score: int | None = None,
+    ) -> int:
         today, me = self.today, self.me
         standing = self.standing(member["id"])
-        checklist = self._checklist(member, standing, draft) if kind is MessageKind.INMAIL else None
+        checklist = None
+        if kind is MessageKind.INMAIL:
+            checklist = (
+                Scored(checklist_score)
+                if checklist_score is not None
+                else self._checklist(member, standing, draft)
+            )
         welcomed = draft.category is None or draft.category.value in member["categories"]
         message_id = messaging.insert_message(
             self.db,
@@ -872,6 +889,45 @@ class World:
             ]
         return shown, sum(group["count"] for _, group in open_groups)
 
+    def balance_by_day(self, *, since: date) -> list[tuple[str, int]]:
+        """(date, balance at the end of it) for every day from `since` to today."""
+        net = dict(messaging.daily_net(self.db, self.me))
+        running = sum(v for d, v in net.items() if d < since.isoformat())
+        days = []
+        for offset in range((self.today - since).days + 1):
+            day = (since + timedelta(days=offset)).isoformat()
+            running += net.get(day, 0)
+            days.append((day, running))
+        return days
+
+    def spent_cents(self) -> int:
+        """All the money I have ever spent (R5.8), in cents."""
+        return messaging.spent_cents(self.db, self.me)
+
+    def campaign_outcome(self, message_ids: list[int]) -> dict[str, int]:
+        """What became of these InMails of mine by today: opened, answered, credits
+        spent and refunded (the lab's report, R12.3)."""
+        return messaging.outcome_of(self.db, message_ids)
+
+    def refreeze_refund_policy(self, message_ids: list[int], policy: RefundPolicy) -> None:
+        """Store on these InMails what sending them under `policy` would have stored
+        (R5.5 freezes a policy per InMail): the lab's runs differ only by the policy."""
+        with transaction(self.db):
+            for m in messaging.fates_of(self.db, message_ids):
+                refund_on = credits.refund_date(
+                    policy,
+                    _day(m["sent"]),
+                    _day(m["fate_opened"]),
+                    _day(m["fate_answered"]),
+                    free=m["cost"] == 0,
+                )
+                messaging.update_message(
+                    self.db,
+                    m["id"],
+                    refund_policy=policy.value,
+                    refund_on=refund_on and refund_on.isoformat(),
+                )
+
     def _balance_history(self, days: int = 90) -> list[dict]:
         """The balance at the end of each of the last `days` days, for the chart: from
         my account's first entry at the earliest (no made-up days before it)."""
@@ -1175,6 +1231,13 @@ KIND_OF_ROUTE = {
     Route.INMAIL: MessageKind.INMAIL,
     Route.FREE_INMAIL: MessageKind.INMAIL,
 }
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A checklist known only by its score (the lab's described drafts)."""
+
+    score: int
 
 
 class _SqlAdjacency:

@@ -370,6 +370,40 @@ def refunding_on(db: sqlite_utils.Database, day: date) -> list[dict]:
     )
 
 
+def fates_of(db: sqlite_utils.Database, ids: list[int]) -> list[dict]:
+    """What the recipients of these messages were decided to do, in id order."""
+    return [
+        row
+        for start in range(0, len(ids), 900)
+        for row in rows(
+            db,
+            "SELECT id, sent, cost, fate_opened, fate_answered FROM messages "
+            f"WHERE id IN ({', '.join('?' * len(ids[start : start + 900]))}) ORDER BY id",
+            ids[start : start + 900],
+        )
+    ]
+
+
+def outcome_of(db: sqlite_utils.Database, ids: list[int]) -> dict[str, int]:
+    """Opened, answered, spent and refunded, summed over these messages."""
+    totals = {"opened": 0, "answered": 0, "spent": 0, "refunded": 0}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        marks = ", ".join("?" * len(chunk))
+        opened, answered = db.execute(
+            f"SELECT count(opened), count(answer) FROM messages WHERE id IN ({marks})",
+            chunk,
+        ).fetchone()
+        spent, refunded = db.execute(
+            "SELECT count(*) FILTER (WHERE kind = 'spend'), count(*) FILTER (WHERE kind = "
+            f"'refund') FROM ledger WHERE message_id IN ({marks})",
+            chunk,
+        ).fetchone()
+        for key, value in zip(totals, (opened, answered, spent, refunded), strict=True):
+            totals[key] += value
+    return totals
+
+
 # ── invitations ─────────────────────────────────────────────────────────────
 
 
