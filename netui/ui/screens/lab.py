@@ -115,11 +115,15 @@ def save_report(db_path: Path, report: lab.LabReport) -> tuple[Path, Path]:
 class LabScreen(PlaceScreen):
     CSS_PATH = "lab.tcss"
     PLACE = "lab"
+    # The table, not the query: the keys of every place (d, s, l…) work on arrival.
+    AUTO_FOCUS = "#lab-runs"
     BINDINGS = [
         Binding(
             "ctrl+r", "run", "Run", id="lab.run", tooltip="Run the campaign under each variant"
         ),
         Binding("ctrl+s", "save", "Save", id="lab.save", tooltip="Save the report as CSV and JSON"),
+        Binding("f", "form", "Form", id="lab.form", tooltip="Fill in the campaign, from its query"),
+        Binding("escape", "leave_form", "Leave form", id="lab.leave", show=False),
     ]
 
     def __init__(self) -> None:
@@ -205,6 +209,13 @@ class LabScreen(PlaceScreen):
         self._say("Fill in the campaign, then Run (ctrl+r).")
         self._show_table(None)
         self._show_plot(None)
+
+    def action_form(self) -> None:
+        self.query_one("#lab-query", Input).focus()
+
+    def action_leave_form(self) -> None:
+        """Out of the form, so that letters are keys again."""
+        self.query_one("#lab-runs", DataTable).focus()
 
     def on_resize(self) -> None:
         super().on_resize()
