@@ -398,6 +398,8 @@ class LabScreen(PlaceScreen):
             days = [day for day, _ in report.runs[0].balance_by_day]
             ticks = sparse_ticks(len(days))
             plt.xticks(ticks, [short_date(days[t]) for t in ticks])
+            balances = [value for _, values in self.plotted for value in values]
+            plt.yticks(whole_ticks(min(balances), max(balances)))
         widget.refresh()
 
     # ── saving ────────────────────────────────────────────────────────────────
@@ -438,6 +440,12 @@ def sparse_ticks(days: int, most: int = 4) -> list[int]:
     step = max(1, (days - 1) // (most - 1))
     ticks = list(range(0, days, step))[: most - 1]
     return [*ticks, days - 1] if ticks[-1] != days - 1 else ticks
+
+
+def whole_ticks(low: int, high: int, most: int = 5) -> list[int]:
+    """Credits are whole: up to `most` whole-number ticks from `low` to `high`."""
+    step = max(1, -(-(high - low) // (most - 1)))
+    return list(range(low, high + 1, step))
 
 
 def short_date(iso: str) -> str:
