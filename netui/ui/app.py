@@ -43,6 +43,7 @@ PLACES: dict[str, str] = {
     "search": "Search",
     "inbox": "Inbox",
     "credits": "Credits",
+    "lab": "Lab",
     "settings": "Settings",
 }
 
@@ -84,6 +85,7 @@ class NetuiApp(App[None]):
         "search": place_screen("search", "SearchScreen"),
         "inbox": place_screen("inbox", "InboxScreen"),
         "credits": place_screen("credits", "CreditsScreen"),
+        "lab": place_screen("lab", "LabScreen"),
         "settings": place_screen("settings", "SettingsScreen"),
     }
     COMMANDS = App.COMMANDS | {NetuiCommands}
@@ -92,7 +94,7 @@ class NetuiApp(App[None]):
         *(
             Binding(key, f"go('{place}')", label, id=f"go.{place}", show=False)
             for key, (place, label) in zip(
-                ("d", "s", "i", "c", "comma"), PLACES.items(), strict=True
+                ("d", "s", "i", "c", "l", "comma"), PLACES.items(), strict=True
             )
         ),
         Binding("slash", "go('search')", "Search", id="go.search-slash", show=False),

@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): go anywhere, open a member by name, move the clock, theme.
+"""The command palette (ctrl+p): go anywhere (the lab too), open a member, move the clock, theme.
 
 Member names come from the network, so they are shown as `Text` (never markup) and
 looked up in a thread, through the same gate as every other World question.
@@ -42,6 +42,13 @@ class NetuiCommands(Provider):
                 )
                 for place, label in PLACES.items()
             ]
+            commands.append(
+                (
+                    "Open the policy lab",
+                    "One InMail campaign under each refund policy, side by side",
+                    partial(app.action_go, "lab"),
+                )
+            )
             what = "Members read, answer and write"
             commands += [
                 ("Advance the clock by a day", what, partial(app.advance, 1)),

@@ -210,6 +210,7 @@ async def test_keys_go_everywhere(app):
             ("s", "search"),
             ("i", "inbox"),
             ("c", "credits"),
+            ("l", "lab"),
             ("comma", "settings"),
             ("d", "dashboard"),
         ):

@@ -151,3 +151,7 @@ def test_settings(snap):
 
 def test_help(snap):
     assert snap(after("s", "escape", "question_mark"))
+
+
+def test_lab_after_a_run_at_80_by_24(snap):
+    assert snap(after("l", "ctrl+r"), size=(80, 24))
