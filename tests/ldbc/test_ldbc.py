@@ -20,7 +20,7 @@ from netui.ldbc import import_ldbc, read_ldbc
 from netui.world import World
 
 # CI clones the repo into a folder beside shared/, so look beside the repo root.
-SAMPLE = Path(__file__).resolve().parents[2] / "shared/data/ldbc-snb-sf0.003"
+SAMPLE = Path(__file__).resolve().parents[3] / "shared/data/ldbc-snb-sf0.003"
 pytestmark = pytest.mark.skipif(
     not (SAMPLE / "dynamic").is_dir(), reason=f"LDBC sample not found at {SAMPLE}"
 )
