@@ -247,10 +247,10 @@ def test_r7_2_accept_and_decline_only_inmails_to_me(world):
         for m in world.thread(c["member_id"])
         if m["kind"] == "inmail" and m["can_answer"]
     ]
-    if inmails:
-        assert world.accept(inmails[0]["id"])["state"] == "accepted"
-        with pytest.raises(Refused):
-            world.decline(inmails[0]["id"])
+    assert inmails, "120 days bring InMails to me on the handmade network"
+    assert world.accept(inmails[0]["id"])["state"] == "accepted"
+    with pytest.raises(Refused):
+        world.decline(inmails[0]["id"])
     messages = [
         m
         for c in world.inbox()
