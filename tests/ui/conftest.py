@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from textual.notifications import Notification, SeverityLevel
 from textual.pilot import Pilot
 
 from netui.ui.app import NetuiApp
@@ -60,5 +61,13 @@ def ask(app: NetuiApp, question: Callable[[World], T]) -> T:
     return app.gate.call(question)
 
 
-def notifications(app: NetuiApp) -> list[str]:
-    return [n.message for n in app._notifications]
+def notifications(
+    app: NetuiApp, *, severity: SeverityLevel | None = None, title: str | None = None
+) -> list[Notification]:
+    """The notifications the app is showing, oldest first; only of a severity or title if
+    given. Textual has no public way to read them: this is the one place that looks."""
+    return [
+        n
+        for n in app._notifications
+        if (severity is None or n.severity == severity) and (title is None or n.title == title)
+    ]
