@@ -1,6 +1,6 @@
 """Pilot helpers: an app on a fresh copy of the handmade network, and a way to wait.
 
-Every test gets its own database (the `handmade_db` fixture builds one in tmp_path),
+Every test gets its own database (the `handmade_db` fixture copies one into tmp_path),
 so what one test sends never shows in another.
 """
 

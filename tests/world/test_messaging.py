@@ -204,14 +204,15 @@ def test_r5_5_policy_is_frozen_on_each_inmail(world):
     assert policy == RefundPolicy.OPEN_WITHIN_90_DAYS.value
 
 
-def test_r6_5_same_database_and_actions_give_the_same_events(tmp_path):
+def test_r6_5_same_database_and_actions_give_the_same_events(handmade_template, tmp_path):
+    import shutil
+
     from netui.world import World
-    from tests.handmade import handmade_network
 
     outcomes = []
     for name, noise in (("a", False), ("b", True)):
         path = tmp_path / f"{name}.db"
-        World.build(path, lambda p: handmade_network())
+        shutil.copyfile(handmade_template, path)
         world = World.open(path)
         world.send(8, want_inmail=True, **GOOD)
         if noise:  # other things in between must not change the fates
