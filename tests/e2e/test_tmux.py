@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from datetime import timedelta
 from pathlib import Path
 
@@ -100,10 +101,14 @@ def rehearse(db: Path, scratch: Path) -> dict:
 
 
 class Terminal:
-    """One tmux session on a private server, so nothing else in tmux is touched."""
+    """One tmux session on a private server, so nothing else in tmux is touched.
+
+    The server's socket is named by this process and a random part, so test runs in
+    parallel (pytest-xdist workers, other checkouts) never share a server.
+    """
 
     def __init__(self, command: list[str]) -> None:
-        self.socket = f"netui-e2e-{os.getpid()}"
+        self.socket = f"netui-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.session = "netui"
         self.tmux(
             "new-session",
