@@ -25,7 +25,8 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None
-    workers = max(2, len(os.sched_getaffinity(0)) * 3 // 2)
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    workers = max(2, (cpus or 1) * 3 // 2)
     files = {arg.split("::")[0] for arg in config.args}
     if all(file.endswith(".py") for file in files):
         return min(workers, len(files)) if len(files) > 1 else 0
