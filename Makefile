@@ -21,7 +21,11 @@ run: $(STAMP)
 	@$(BIN)/python -m compileall -q netui
 	$(BIN)/netui
 
+# In parallel: pyproject.toml's addopts start pytest-xdist workers (`-n 0` to run in one
+# process). netui is compiled ahead as for `run`: workers and the programs tests start
+# import it again and again.
 test: $(STAMP)
+	@$(BIN)/python -m compileall -q netui
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -23,7 +23,7 @@ from netui.cli import main
 from netui.errors import DatabaseError
 from netui.store.db import database_fault
 from netui.world import World
-from tests.service.test_faults import _assert_consistent
+from tests.world.test_faults import _assert_consistent
 
 ROOT = Path(__file__).resolve().parents[2]
 

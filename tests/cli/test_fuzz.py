@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, event, given, settings
 from netui.cli import main
 from netui.core.inputs import LARGEST_ID, MAX_LIMIT
 from netui.core.model import Category, Degree, Plan, RefundPolicy
-from tests.service.test_faults import _assert_consistent
+from tests.world.test_faults import _assert_consistent
 
 MEMBERS = 300  # the tiny recipe
 

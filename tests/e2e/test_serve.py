@@ -35,8 +35,6 @@ import pytest
 
 from netui.errors import BadInput
 from netui.serve import app_command, is_loopback, public_url, serve
-from netui.world import World
-from tests.handmade import handmade_network
 
 WEB_EXTRA = importlib.util.find_spec("textual_serve") is not None
 
@@ -135,9 +133,8 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture
-def server(tmp_path):
-    db = tmp_path / "handmade.db"
-    World.build(db, lambda progress: handmade_network())
+def server(handmade_db, tmp_path):
+    db = handmade_db
     port = free_port()
     code = f"from netui.serve import serve; serve({str(db)!r}, host={LOOPBACK!r}, port={port})"
     log = (tmp_path / "server.log").open("w")

@@ -1,6 +1,6 @@
 """Pilot helpers: an app on a fresh copy of the handmade network, and a way to wait.
 
-Every test gets its own database (the `handmade_db` fixture builds one in tmp_path),
+Every test gets its own database (the `handmade_db` fixture copies one into tmp_path),
 so what one test sends never shows in another.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from textual.notifications import Notification, SeverityLevel
 from textual.pilot import Pilot
 
 from netui.ui.app import NetuiApp
@@ -60,5 +61,18 @@ def ask(app: NetuiApp, question: Callable[[World], T]) -> T:
     return app.gate.call(question)
 
 
-def notifications(app: NetuiApp) -> list[str]:
-    return [n.message for n in app._notifications]
+def notifications(
+    app: NetuiApp, *, severity: SeverityLevel | None = None, title: str | None = None
+) -> list[Notification]:
+    """The notifications the app is showing, oldest first; only of a severity or title if
+    given. Textual has no public way to read them: this is the one place that looks."""
+    return [
+        n
+        for n in app._notifications
+        if (severity is None or n.severity == severity) and (title is None or n.title == title)
+    ]
+
+
+def messages(app: NetuiApp, **which: str) -> list[str]:
+    """The text of the notifications `notifications` finds."""
+    return [n.message for n in notifications(app, **which)]

@@ -15,7 +15,7 @@ from netui.ui.screens.profile import ProfileScreen
 from netui.ui.screens.search import SearchScreen
 from netui.ui.screens.start import StartScreen
 from tests.handmade import handmade_network
-from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.conftest import SIZE, ask, notifications, settle
 
 # ── first run and opening ───────────────────────────────────────────────────────
 
@@ -144,7 +144,7 @@ async def test_advancing_a_week_sums_up_and_every_screen_follows(app):
         assert ask(app, lambda world: world.today.isoformat()) == "2015-01-19"
         assert app.status.date == "2015-01-19"
         assert "Mon 19 Jan 2015" in str(app.screen.query_one("#dash-network").render())
-        summary = [n for n in app._notifications if n.title == "The clock moved"]
+        summary = notifications(app, title="The clock moved")
         assert summary and summary[-1].message.startswith("Now Mon 19 Jan 2015: ")
         await pilot.press("i")
         await settle(pilot)
@@ -291,7 +291,7 @@ async def test_an_unexpected_error_is_a_notification_not_a_crash(app):
         await settle(pilot)
         app.open_member(999)  # no such member: the World refuses
         await settle(pilot)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = [n.message for n in notifications(app, severity="error")]
         assert errors == ["No member with id 999."]
         assert app.return_code is None
 
@@ -314,7 +314,7 @@ async def test_member_text_in_a_notification_is_shown_as_typed(app):
         await settle(pilot)
         app.notify("[bold]Eve[/] wrote \x1b[31mred")
         await pilot.pause()
-        notification = list(app._notifications)[-1]
+        notification = notifications(app)[-1]
         assert notification.message == "[bold]Eve[/] wrote ␛[31mred"
         assert notification.markup is False
 

@@ -6,7 +6,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 
 from netui.core.model import Plan
 from netui.ui.modals.compose import ComposeModal
-from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.conftest import SIZE, ask, notifications, settle
 
 GOOD_BODY = (
     "Dear Seán, I am writing because Aiko Tanaka told me about your C++ and Rust work at "
@@ -44,7 +44,7 @@ async def test_an_inmail_costs_one_credit_and_says_how_many_are_left(app):
             (4, "Your C++ work at Acme", "spent")
         ]
         assert ask(app, lambda world: world.balance()) == 14
-        assert any("1 credit spent, 14 left" in n.message for n in app._notifications)
+        assert any("1 credit spent, 14 left" in n.message for n in notifications(app))
 
 
 async def test_the_checklist_and_counts_follow_the_draft(app):
@@ -137,7 +137,7 @@ async def test_an_invalid_draft_is_explained_and_nothing_is_sent(app):
         await pilot.press("ctrl+s")  # empty subject and body
         await settle(pilot)
         assert isinstance(app.screen, ComposeModal)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = [n.message for n in notifications(app, severity="error")]
         assert errors and "Subject is empty" in errors[-1]
         assert ask(app, lambda world: world.sent()) == []
         assert ask(app, lambda world: world.balance()) == 15

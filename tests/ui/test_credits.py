@@ -4,7 +4,7 @@ from textual.widgets import DataTable, Sparkline, Static
 
 from netui.ui.modals.choice import ChoiceModal
 from netui.ui.screens.credits import CreditsScreen
-from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.conftest import SIZE, ask, notifications, settle
 
 
 async def open_credits(pilot) -> CreditsScreen:
@@ -63,4 +63,4 @@ async def test_moving_to_free_drops_the_granted_credits_at_once(app):
         assert ask(app, lambda world: world.my_plan().value) == "free"
         assert ask(app, lambda world: world.balance()) == 0
         assert "0 credits" in str(screen.query_one("#credits-balance", Static).render())
-        assert any("Moved to Free" in n.message for n in app._notifications)
+        assert any("Moved to Free" in n.message for n in notifications(app))

@@ -13,8 +13,8 @@ import netui.store.db as store_db
 from netui.ui.app import NetuiApp
 from netui.ui.screens.start import StartScreen
 from netui.world import World
-from tests.service.test_faults import _assert_consistent
-from tests.ui.conftest import SIZE, ask, notifications, settle
+from tests.ui.conftest import SIZE, ask, messages, notifications, settle
+from tests.world.test_faults import _assert_consistent
 
 REPLACED = "was deleted or replaced while netui had it open"
 
@@ -27,7 +27,7 @@ async def test_a_database_replaced_by_garbage_while_open_is_a_notice(app, handma
         os.replace(garbage, handmade_db)
         await pilot.press("n")  # advance a day: a write that must not go to the old file
         await settle(pilot)
-        assert any(REPLACED in message for message in notifications(app))
+        assert any(REPLACED in message for message in messages(app))
         assert app.is_running and app.return_code is None
         assert app.status.date == "2015-01-12"  # the clock did not move
         await pilot.press("c")  # the other screens say so too, and do not crash
@@ -41,7 +41,7 @@ async def test_a_database_deleted_while_open_is_a_notice(app, handmade_db: Path)
         handmade_db.unlink()
         await pilot.press("w")
         await settle(pilot)
-        assert any(REPLACED in message for message in notifications(app))
+        assert any(REPLACED in message for message in messages(app))
         assert app.is_running
 
 
@@ -60,7 +60,7 @@ async def test_a_database_held_by_another_writer_is_a_notice_then_works(
         finally:
             other.execute("ROLLBACK")
             other.close()
-        assert any("is busy: another program" in message for message in notifications(app))
+        assert any("is busy: another program" in message for message in messages(app))
         assert app.status.date == "2015-01-12"
         await pilot.press("n")  # the other program is done: the same key now works
         await settle(pilot)
@@ -75,9 +75,9 @@ async def test_a_full_disk_is_a_notice_and_what_was_saved_stays(app, handmade_db
         for _ in range(12):  # each month adds messages until a page is needed
             await pilot.press("M")
             await settle(pilot)
-            if any("is full" in message for message in notifications(app)):
+            if any("is full" in message for message in messages(app)):
                 break
-        assert any("is full" in message for message in notifications(app))
+        assert any("is full" in message for message in messages(app))
         assert app.is_running
     _assert_consistent(handmade_db)
 
@@ -90,10 +90,10 @@ async def test_a_read_only_database_is_shown_and_a_change_is_a_notice(app, handm
         ask(app, lambda world: world.db.execute("PRAGMA query_only = ON"))
         await pilot.press("c")  # reading still works
         await settle(pilot)
-        assert not [n for n in app._notifications if n.severity == "error"]
+        assert not notifications(app, severity="error")
         await pilot.press("n")
         await settle(pilot)
-        assert any("is read-only" in message for message in notifications(app))
+        assert any("is read-only" in message for message in messages(app))
         assert app.status.date == "2015-01-12" and app.is_running
     assert ask_balance(handmade_db) == 15
 

@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TextArea
 from netui.core.model import Category
 from netui.ui.modals.reply import ReplyModal
 from netui.ui.screens.inbox import InboxScreen
-from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.conftest import SIZE, ask, notifications, settle
 
 
 async def inbox_after(pilot, days: int, *, send_first: bool = True) -> InboxScreen:
@@ -94,7 +94,7 @@ async def test_accept_or_decline_an_inmail_to_me(app):
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
-        assert "InMail accepted." in [n.message for n in app._notifications]
+        assert "InMail accepted." in [n.message for n in notifications(app)]
         answered = ask(app, lambda world: world.thread(conversation["member_id"]))
         assert next(m for m in answered if m["id"] == inmail["id"])["can_answer"] is False
         for _ in answerable[:-1]:  # older InMails from the same member, newest first
@@ -102,7 +102,7 @@ async def test_accept_or_decline_an_inmail_to_me(app):
             await settle(pilot)
         await pilot.press("a")  # nothing left to accept: the key does nothing
         await settle(pilot)
-        assert not [n for n in app._notifications if n.severity == "error"]
+        assert not notifications(app, severity="error")
 
 
 async def test_sent_inmails_show_state_and_credit(app):

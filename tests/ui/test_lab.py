@@ -11,7 +11,7 @@ from textual.worker import WorkerCancelled
 from netui import lab
 from netui.core.model import RefundPolicy
 from netui.ui.screens.lab import COUNT_DELAY, LabScreen, report_paths
-from tests.ui.conftest import SIZE, ask, notifications, settle
+from tests.ui.conftest import SIZE, ask, messages, settle
 
 
 async def open_lab(pilot) -> LabScreen:
@@ -100,19 +100,19 @@ async def test_a_count_of_zero_is_refused_and_runs_nothing(app):
         await settle(pilot)
         assert screen.report is None
         assert not list(app.workers)
-        assert any("--count is 0" in message for message in notifications(app))
+        assert any("--count is 0" in message for message in messages(app))
         screen.query_one("#lab-count", Input).value = "many"
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert screen.report is None
-        assert any("'many' is not a whole number" in m for m in notifications(app))
+        assert any("'many' is not a whole number" in m for m in messages(app))
 
 
 async def test_saving_writes_the_report_as_csv_and_json(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_lab(pilot)
         await pilot.press("ctrl+s")  # nothing run yet
-        assert any("Nothing to save yet" in m for m in notifications(app))
+        assert any("Nothing to save yet" in m for m in messages(app))
         await pilot.press("ctrl+r")
         await settle(pilot)
         await pilot.press("ctrl+s")
@@ -124,7 +124,7 @@ async def test_saving_writes_the_report_as_csv_and_json(app):
         assert csv_path.parent == app.db_path.resolve().parent
         assert csv_path.read_text(encoding="utf-8") == direct.as_csv()
         assert json_path.read_text(encoding="utf-8") == json.dumps(direct.as_json())
-        assert any(str(csv_path) in m and str(json_path) in m for m in notifications(app))
+        assert any(str(csv_path) in m and str(json_path) in m for m in messages(app))
 
 
 async def test_a_lab_never_changes_my_world(app):

@@ -4,7 +4,7 @@ from textual.widgets import Static
 
 from netui.ui.modals.compose import ComposeModal
 from netui.ui.screens.profile import ProfileScreen
-from tests.ui.conftest import SIZE, ask, notifications, settle
+from tests.ui.conftest import SIZE, ask, messages, settle
 
 
 async def open_profile(pilot, member_id: int) -> ProfileScreen:
@@ -90,8 +90,8 @@ async def test_r3_6_a_pending_invitation_is_withdrawn_from_the_profile(app):
         again = profile["can_invite_again"]
         assert again == "2015-02-02"  # 2015-01-12 + 21 days (R3.6)
         assert "invite again from Mon 02 Feb 2015" in shown(screen, "#profile-reach")
-        assert any("You can invite them again from" in n for n in notifications(app))
+        assert any("You can invite them again from" in n for n in messages(app))
         await pilot.press("x")  # too soon: refused, with the date
         await settle(pilot)
-        assert any("2015-02-02" in n for n in notifications(app))
+        assert any("2015-02-02" in n for n in messages(app))
         assert not ask(app, lambda world: world.profile(4)["invitation_pending"])

@@ -11,7 +11,7 @@ from netui.ui.screens.profile import ProfileScreen
 from netui.ui.screens.search import LIMITS, ResultsTable, SearchScreen
 from netui.world import World
 from tests.handmade import DEFAULTS
-from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.conftest import SIZE, ask, notifications, settle
 
 
 async def open_search(pilot, text: str = "") -> SearchScreen:
@@ -107,7 +107,7 @@ async def test_any_text_is_safe_to_type(app):
             box.value = text
             await settle(pilot)
         assert app.return_code is None  # still running, no crash
-        assert not [n for n in app._notifications if n.severity == "error"]
+        assert not notifications(app, severity="error")
 
 
 async def test_member_text_is_shown_verbatim_never_as_markup(app):
@@ -192,7 +192,7 @@ async def test_connect_from_a_result_sends_an_invitation(app):
         assert ask(app, lambda world: world.profile(4)["invitation_pending"])
         await pilot.press("x")  # twice: refused, with the reason, and nothing changes
         await settle(pilot)
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = [n.message for n in notifications(app, severity="error")]
         assert errors and "already invited" in errors[-1]
 
 

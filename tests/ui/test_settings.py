@@ -3,7 +3,7 @@ from __future__ import annotations
 from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList
 
 from netui.ui.screens.settings import SettingsScreen
-from tests.ui.conftest import SIZE, ask, notifications, settle
+from tests.ui.conftest import SIZE, ask, messages, notifications, settle
 
 
 async def open_settings(pilot) -> SettingsScreen:
@@ -24,7 +24,7 @@ async def test_shows_the_settings_in_force_without_changing_them(app):
             "career-opportunity",
             "expertise-request",
         ]
-        assert not app._notifications  # showing the form is not saving it
+        assert not notifications(app)  # showing the form is not saving it
 
 
 async def test_a_toggle_is_saved_at_once(app):
@@ -55,7 +55,7 @@ async def test_a_refused_change_is_explained_and_undone_on_screen(app):
         await settle(pilot)
         assert ask(app, lambda world: world.settings()["open_profile"]) is False
         assert screen.query_one("#open_profile", Checkbox).value is False
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = [n.message for n in notifications(app, severity="error")]
         assert errors and "premium" in errors[-1]
 
 
@@ -93,7 +93,7 @@ async def test_r8_2_my_profile_is_edited_here_and_its_completeness_follows(app):
         await pilot.press("enter")
         await settle(pilot)
         assert ask(app, lambda world: world.settings()["headline"]) == headline.value
-        assert "Saved: headline." in notifications(app)
+        assert "Saved: headline." in messages(app)
         skills = screen.query_one("#skills", Input)
         skills.focus()
         skills.value = "Python, SQL"
@@ -113,5 +113,5 @@ async def test_r8_2_a_refused_profile_text_is_explained_and_undone(app):
         await settle(pilot)
         assert ask(app, lambda world: world.settings()["headline"]) == "Data Engineer"
         assert headline.value == "Data Engineer"
-        errors = [n.message for n in app._notifications if n.severity == "error"]
+        errors = [n.message for n in notifications(app, severity="error")]
         assert errors and "120" in errors[-1]

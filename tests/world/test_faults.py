@@ -11,7 +11,6 @@ from pathlib import Path
 
 from netui.core.model import Category, Plan
 from netui.world import World
-from tests.handmade import handmade_network
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,9 +70,8 @@ def _kill_after(process: subprocess.Popen, marker: str, seconds: float) -> None:
     process.wait(timeout=10)
 
 
-def test_sigkill_during_a_long_advance_leaves_a_consistent_database(tmp_path):
-    path = tmp_path / "w.db"
-    World.build(path, lambda p: handmade_network())
+def test_sigkill_during_a_long_advance_leaves_a_consistent_database(handmade_db):
+    path = handmade_db
     world = World.open(path)
     world.buy(10)
     for member in (8, 4, 5):
@@ -101,9 +99,8 @@ def test_sigkill_during_a_long_advance_leaves_a_consistent_database(tmp_path):
     _assert_consistent(path)
 
 
-def test_sigkill_during_a_loop_of_sends_leaves_a_consistent_database(tmp_path):
-    path = tmp_path / "w.db"
-    World.build(path, lambda p: handmade_network())
+def test_sigkill_during_a_loop_of_sends_leaves_a_consistent_database(handmade_db):
+    path = handmade_db
     child = _python(
         """
         import sys
@@ -123,9 +120,8 @@ def test_sigkill_during_a_loop_of_sends_leaves_a_consistent_database(tmp_path):
     _assert_consistent(path)
 
 
-def test_two_processes_cannot_both_spend_the_last_credit(tmp_path):
-    path = tmp_path / "w.db"
-    World.build(path, lambda p: handmade_network())
+def test_two_processes_cannot_both_spend_the_last_credit(handmade_db, tmp_path):
+    path = handmade_db
     world = World.open(path)
     world.change_plan(Plan.FREE)
     world.buy(1)
