@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Select
 
-from netui.core.model import Degree
+from netui.core.model import Degree, Route
 from netui.core.network import MEMBER_COLUMNS, Network
 from netui.store.search import SearchFilters
 from netui.ui.app import NetuiApp
@@ -85,12 +85,12 @@ async def test_country_and_industry_are_picked_from_what_the_network_holds(app):
         screen = await open_search(pilot, "engineer")
         facets = ask(app, lambda world: world.facets())
         every = ask(app, lambda world: [world.member(m) for m in range(1, 10)])
-        assert [c["name"] for c in facets["countries"]] == sorted({m["country"] for m in every})
-        for country in facets["countries"]:
-            assert country["members"] == sum(m["country"] == country["name"] for m in every)
+        assert [c.name for c in facets.countries] == sorted({m["country"] for m in every})
+        for country in facets.countries:
+            assert country.members == sum(m["country"] == country.name for m in every)
         picker = screen.query_one("#country", Select)
         assert [value for _label, value in picker._options[1:]] == [
-            c["name"] for c in facets["countries"]
+            c.name for c in facets.countries
         ]
         picker.focus()
         await pilot.press("enter", *"swe", "enter")
@@ -181,7 +181,7 @@ async def test_inmail_straight_from_a_result(app):
         await settle(pilot)
         assert isinstance(app.screen, ComposeModal)
         assert app.screen.want_inmail
-        assert app.screen.recipient.route["route"] == "inmail"
+        assert app.screen.recipient.route.route is Route.INMAIL
 
 
 async def test_connect_from_a_result_sends_an_invitation(app):
@@ -189,7 +189,7 @@ async def test_connect_from_a_result_sends_an_invitation(app):
         await open_search(pilot, "brien")
         await pilot.press("down", "x")
         await settle(pilot)
-        assert ask(app, lambda world: world.profile(4)["invitation_pending"])
+        assert ask(app, lambda world: world.profile(4).invitation_pending)
         await pilot.press("x")  # twice: refused, with the reason, and nothing changes
         await settle(pilot)
         errors = [n.message for n in notifications(app, severity="error")]
@@ -230,7 +230,7 @@ async def test_thousands_of_results_are_fetched_as_the_cursor_nears_the_end(tmp_
             await settle(pilot)
         filters = SearchFilters(degrees=(Degree.SECOND,))
         every = ask(app, lambda world: world.search("", filters, limit=10_000))
-        assert [int(key) for key in table.keys] == [row["id"] for row in every]
+        assert [int(key) for key in table.keys] == [row.id for row in every]
         assert len(every) == members
         assert f"{members:,} results" in str(screen.query_one("#result-detail").render())
 
