@@ -93,7 +93,7 @@ def _stats(s: Stats) -> str:
 
 
 def _credit_line(s: Stats) -> str:
-    glance, score = s.glance, s.glance.score
+    glance, score = s.glance, s.glance.score_line
     expiry = score.next_expiry
     expiry_text = f" ({expiry.amount} expire {expiry.date})" if expiry else ""
     return (
@@ -213,7 +213,7 @@ def _credits(c: CreditsOverview) -> str:
         f"Balance {c.balance} · plan {c.plan} ({c.monthly_grant} a month)"
         + (f" · next grant {c.next_grant}" if c.next_grant else "")
         + (f" · moving to {c.pending_plan} on {c.pending_from}" if c.pending_plan else ""),
-        f"Score {c.score.score_text} · open rate {c.score.open_rate_text}",
+        f"Score {c.score_line.score_text} · open rate {c.score_line.open_rate_text}",
         f"Money spent {_dollars(c.spent_usd)} · {c.answered} InMails answered · "
         f"{_dollars(c.usd_per_answer)} per answer",
         f"Refund policy {c.refund_policy}: {c.policy_meaning}",

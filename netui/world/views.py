@@ -172,7 +172,7 @@ def glance(ctx: Context) -> Glance:
         me_name=members.name(ctx.db, me),
         credits=ctx.balance(),
         plan=ctx.my_plan(),
-        score=account.score_and_expiry(ctx),
+        score_line=account.score_and_expiry(ctx),
         unread=messages.unread_count(ctx.db, me),
         pending_invitations=invitations.pending_count(ctx.db, me),
         group_messages_left=account.group_messages_left(ctx),

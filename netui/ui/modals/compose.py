@@ -61,7 +61,7 @@ def read_recipient(member_id: int, want_inmail: bool):
             profile=profile,
             route=profile.inmail_route if want_inmail else profile.route,
             balance=now.credits,
-            score_text=now.score.score_text,
+            score_text=now.score_line.score_text,
         )
 
     return question

@@ -219,7 +219,7 @@ def balance_lines(c: CreditsOverview) -> Text:
     text = Text()
     text.append(f"{c.balance:,}", style="bold")
     text.append(" credit" if c.balance == 1 else " credits")
-    expiry = c.score.next_expiry
+    expiry = c.score_line.next_expiry
     if expiry:
         text.append(f" · next expiry {expiry.amount} on {long_date(expiry.date)}", style="dim")
     text.append(f"\n{c.plan.label}")
@@ -233,7 +233,7 @@ def balance_lines(c: CreditsOverview) -> Text:
             style="yellow",
         )
     text.append("\n")
-    text.append_text(score_line(c.score))
+    text.append_text(score_line(c.score_line))
     text.append_text(money_line(c))
     return text
 

@@ -169,13 +169,13 @@ def credit_lines(stats: Stats) -> Text:
     text = Text()
     text.append(f"{glance.credits:,}", style="bold")
     text.append(" credits" if glance.credits != 1 else " credit")
-    expiry = glance.score.next_expiry
+    expiry = glance.score_line.next_expiry
     if expiry:
         text.append(f"\nnext expiry: {expiry.amount} on {long_date(expiry.date)}")
     else:
         text.append("\nnothing expires", style="dim")
     text.append("\n")
-    text.append_text(score_line(glance.score))
+    text.append_text(score_line(glance.score_line))
     return text
 
 

@@ -176,8 +176,7 @@ def reach_lines(p: Profile, key_for: Callable[[str], str]) -> Text:
     text.append("\n")
     text.append(f" {key_for('profile.inmail')} ", style="bold reverse")
     text.append(" InMail: ")
-    if inmail is not None:
-        text.append_text(route_sentence(inmail))
+    text.append_text(route_sentence(inmail))
     text.append("\n")
     text.append(f" {key_for('profile.connect')} ", style="bold reverse")
     text.append(" Connect: ")

@@ -25,9 +25,9 @@ def spread() -> Any:
     return field(metadata={"spread": True})
 
 
-def unlisted(default: Any = None) -> Any:
+def unlisted() -> Any:
     """A field the screens read that the command contract does not print."""
-    return field(default=default, metadata={"unlisted": True})
+    return field(metadata={"unlisted": True})
 
 
 class Result:

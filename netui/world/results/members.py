@@ -46,7 +46,7 @@ class Profile(Result):
     invitation_pending: bool
     can_invite_again: str | None  # while the pause after a withdrawal runs (R3.6)
     route: RouteDecision  # the route without asking for InMail
-    inmail_route: RouteDecision | None = unlisted()  # the route when InMail is asked for
+    inmail_route: RouteDecision = unlisted()  # the route when InMail is asked for
 
     @property
     def is_connection(self) -> bool:
@@ -133,7 +133,7 @@ class Glance(Result):
     me_name: str
     credits: int
     plan: Plan
-    score: ScoreLine = spread()
+    score_line: ScoreLine = spread()
     unread: int
     pending_invitations: int
     group_messages_left: int

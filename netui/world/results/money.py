@@ -74,7 +74,7 @@ class CreditsOverview(Result):
     charges: tuple[Charge, ...]
     prices: PriceList
     lots: tuple[LotGroup, ...]
-    score: ScoreLine = spread()
+    score_line: ScoreLine = spread()
     refund_policy: RefundPolicy
     policy_meaning: str
     in_refund_window: tuple[RefundWindowItem, ...]  # the first few
