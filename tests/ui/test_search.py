@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Select
 
 from netui.core.model import Degree, Route
@@ -9,6 +10,7 @@ from netui.ui.app import NetuiApp
 from netui.ui.modals.compose import ComposeModal
 from netui.ui.screens.profile import ProfileScreen
 from netui.ui.screens.search import LIMITS, ResultsTable, SearchScreen
+from netui.ui.text import route_sentence
 from netui.world import World
 from tests.handmade import DEFAULTS
 from tests.ui.conftest import SIZE, ask, notifications, settle
@@ -134,6 +136,18 @@ async def test_each_row_shows_degree_mutual_groups_and_the_action(app):
         )
         assert action == "✗ InMail off"
         assert "does not accept InMail" in str(screen.query_one("#result-detail").render())
+
+
+@pytest.mark.parametrize(("text", "member"), [("amina", 7), ("sean", 4), ("marco", 2)])
+async def test_issue_10_3_the_detail_line_shows_the_decision_world_made(app, text, member):
+    """Group message (7 shares a group with me), InMail (4, 2nd degree), message (2, a
+    connection): the words and the cost are those of World's RouteDecision (R3)."""
+    async with app.run_test(size=(150, 32)) as pilot:
+        screen = await open_search(pilot, text)
+        decision = ask(app, lambda world: world.route(member))
+        assert screen.results[0].id == member and screen.results[0].decision == decision
+        detail = str(screen.query_one("#result-detail").render())
+        assert detail.endswith(route_sentence(decision).plain)
 
 
 async def test_a_narrow_terminal_keeps_every_column(app):
