@@ -18,13 +18,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
 from netui.core.model import Category, Route, given_name
 from netui.errors import NetuiError
 from netui.ui.gate import ask_world
+from netui.ui.modals.base import Modal
 from netui.ui.modals.choice import bought_message, buy_credits_modal
 from netui.ui.text import degree_badge, plain, route_sentence
 
@@ -66,7 +66,7 @@ def read_recipient(member_id: int, want_inmail: bool):
     return question
 
 
-class ComposeModal(ModalScreen[dict | None]):
+class ComposeModal(Modal[dict | None]):
     """Returns the World's answer to `send` ({message_id, route, cost, credits, …})."""
 
     CSS_PATH = "compose.tcss"

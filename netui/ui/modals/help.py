@@ -6,8 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import Screen
 from textual.widgets import Static
+
+from netui.ui.modals.base import Modal
 
 ABOUT = (
     "Degrees: 1st are my connections, 2nd their connections, 3rd one step further; beyond "
@@ -25,7 +27,25 @@ def is_ours(binding: Binding) -> bool:
     return bool(binding.id) and ("." in binding.id or binding.id in ("help", "quit"))
 
 
-class HelpModal(ModalScreen[None]):
+def screen_keys(screen: Screen) -> dict[str, ActiveBinding]:
+    """The keys that work here now, then the keys of the other lists and fields on screen,
+    which work once they have the focus: help in the search box lists the results' keys.
+    Taken from the bindings themselves (after the user's keymap), never a copy."""
+    keys = dict(screen.active_bindings)
+    known = {active.binding.id for active in keys.values()}
+    for widget in screen.query("*"):
+        if widget is screen.focused or not widget.is_on_screen:
+            continue
+        bindings = widget._bindings.copy()
+        bindings.apply_keymap(screen.app._keymap)
+        for key, binding in bindings:
+            if is_ours(binding) and binding.id not in known:
+                known.add(binding.id)
+                keys[f"{widget.id}/{key}"] = ActiveBinding(widget, binding, True, binding.tooltip)
+    return keys
+
+
+class HelpModal(Modal[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close", id="help.close")]
 

@@ -43,6 +43,13 @@ class SettingsScreen(PlaceScreen):
             id="settings.persona",
             tooltip="Play as another member",
         ),
+        Binding(
+            "escape",
+            "leave_field",
+            "Leave the field",
+            id="settings.leave",
+            tooltip="Out of the text box, so the letter keys move around again",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -193,6 +200,15 @@ class SettingsScreen(PlaceScreen):
 
     # ── playing as someone else ───────────────────────────────────────────────
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_field":
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_leave_field(self) -> None:
+        # A profile text is saved as it loses the focus (Input.Blurred), as with tab.
+        self.set_focus(None)
+
     def action_find_persona(self) -> None:
         self.set_focus(self.query_one("#persona-query", Input))
 
@@ -233,6 +249,9 @@ class SettingsScreen(PlaceScreen):
         def switched(settings: dict) -> None:
             loading.display = False
             self.query_one("#persona-query", Input).value = ""
+            self.query_one("#personas", DataTable).clear()
+            self.set_focus(None)
+            self.app.forget_places()
             self.notify(f"You now play {settings['name']}.", markup=False)
 
         def failed(error: NetuiError) -> None:
