@@ -105,6 +105,7 @@ class RowTable(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.column_spec: list[tuple[str, int] | tuple[str, int, int]] = []
         self.columns: list[tuple[str, int]] = []  # as fitted to the width now
+        self._fitted_for: tuple[int, int] = (0, 0)  # (width, columns) they were fitted for
         self.keys: list[str] = []
         self.rows: list[Sequence[Text]] = []
         self.row_height = 1
@@ -147,12 +148,18 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_row = max(0, min(row, self.row_count - 1))
 
     def _resized(self) -> None:
-        self._lines.clear()
+        self._fit()
+        self.virtual_size = Size(self.size.width, 1 + self.row_count * self.row_height)
+
+    def _fit(self) -> None:
+        """The columns for the width the table has now. Also checked as each line is
+        drawn: a table filled while hidden (a tab not shown) is 0 cells wide until then."""
         # The scrollbar's cells are kept free even while there is none: a column that
         # fits now still fits once the rows outgrow the screen.
         width = self.size.width - self.styles.scrollbar_size_vertical
+        self._lines.clear()
         self.columns = fit_columns(self.column_spec, width)
-        self.virtual_size = Size(self.size.width, 1 + self.row_count * self.row_height)
+        self._fitted_for = (width, len(self.column_spec))
 
     # ── moving ────────────────────────────────────────────────────────────────
 
@@ -210,6 +217,11 @@ class RowTable(ScrollView, can_focus=True):
     # ── drawing ───────────────────────────────────────────────────────────────
 
     def render_line(self, y: int) -> Strip:
+        if self._fitted_for != (
+            self.size.width - self.styles.scrollbar_size_vertical,
+            len(self.column_spec),
+        ):
+            self._fit()
         width = self.scrollable_content_region.width
         if y == 0:
             return self._header(width)
