@@ -70,12 +70,12 @@ class SettingsScreen(PlaceScreen):
                         compact=True,
                         placeholder=PROFILE_HINTS[name],
                     )
-                yield Toggle("Photo on my profile", id="photo", compact=True)
+                yield Toggle("Profile photo", id="photo", compact=True)
             with Vertical(id="settings-left", classes="panel") as left:
                 left.border_title = "Settings"
                 yield Toggle("Accept InMail", id="accept_inmail", compact=True)
                 yield Toggle("Contact info visible", id="contact_visible", compact=True)
-                yield Toggle("Open Profile (premium only)", id="open_profile", compact=True)
+                yield Toggle("Open Profile (premium)", id="open_profile", compact=True)
                 yield Label("Plan", classes="setting-label")
                 yield Select(
                     [(f"{p.label} · {p.monthly_grant}/month", p.value) for p in Plan],
@@ -268,8 +268,8 @@ class SettingsScreen(PlaceScreen):
 # The profile's text fields (R8.2), in the order a recipient reads them.
 PROFILE_TEXTS = {
     "headline": "Headline",
-    "company": "Current position (company)",
-    "skills": "Skills (comma-separated)",
+    "company": "Current company",
+    "skills": "Skills (a, b, c)",
     "summary": "Summary",
 }
 PROFILE_HINTS = {
