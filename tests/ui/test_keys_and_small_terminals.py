@@ -207,3 +207,16 @@ async def test_the_ledger_cuts_a_long_cause_with_an_ellipsis(app):
         line = ledger.render_line(1).text
         assert len(cause) > dict(ledger.columns)["Cause"]  # the fixture's cause is long
         assert cause[:10] in line and "…" in line
+
+
+async def test_the_start_screen_says_why_in_full_at_80_by_24(tmp_path: Path):
+    path = tmp_path / "a folder with a long name, as temporary folders have" / "notes.txt"
+    path.parent.mkdir()
+    path.write_text("my shopping list")
+    app = NetuiApp(db_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        phase, box = app.screen.query_one("#start-phase"), app.screen.query_one("#start-box")
+        assert box.content_region.contains_region(phase.region)  # nothing cut by the box
+        shown = " ".join(phase.render_line(y).text.strip() for y in range(phase.size.height))
+        assert "is not a netui database" in shown and "ctrl+q" in shown

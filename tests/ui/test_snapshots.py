@@ -244,3 +244,12 @@ def test_dashboard_after_a_month_at_90_by_30(snap):
         await pilot.press("d")
 
     assert snap(after(then=month_then_dashboard), size=(90, 30))
+
+
+def test_start_screen_refusing_a_file_at_80_by_24(snap_compare, tmp_path: Path, monkeypatch):
+    """The start screen's one lasting state: a file that is not a netui database, said
+    in full (a relative path, so every run draws the same)."""
+    monkeypatch.chdir(tmp_path)
+    Path("notes.txt").write_text("my shopping list")
+    app = NetuiApp(db_path=Path("notes.txt"))
+    assert snap_compare(app, terminal_size=SMALL, run_before=after())
