@@ -29,10 +29,10 @@ from netui.core.money import PriceList
 from netui.errors import NetuiError
 from netui.ui.commands import NetuiCommands
 from netui.ui.gate import WorldGate, ask_world
-from netui.ui.modals.help import HelpModal
+from netui.ui.modals.help import HelpModal, screen_keys
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen, default_network, throttled
-from netui.ui.text import count, long_date, visible
+from netui.ui.text import count, long_date, use_terminal_widths, visible
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -134,6 +134,7 @@ class NetuiApp(App[None]):
         """`keymap` maps binding ids to keys (the config file's [keys]); `make_network`
         builds the network on first run (default: the default recipe); `prices` is the
         configuration's price list (default: the 2015 prices)."""
+        use_terminal_widths()  # before anything is measured: see netui.ui.text
         super().__init__()
         self.db_path = Path(db_path)
         self.first_run = not self.db_path.exists()
@@ -231,6 +232,14 @@ class NetuiApp(App[None]):
             # Once the switch is done, whichever screen is then in front gets the message.
             self.call_after_refresh(lambda: self.screen.post_message(SearchScreen.FocusQuery()))
 
+    def forget_places(self) -> None:
+        """After a change of persona every other place opens afresh: search filters, the
+        conversation shown, the tab chosen belonged to the member played before."""
+        for mode, make in self.MODES.items():
+            if mode != self.current_mode:
+                self.remove_mode(mode)
+                self.add_mode(mode, make)
+
     def open_member(self, member_id: int) -> None:
         """Show a member's profile on top of wherever I am."""
         from netui.ui.screens.profile import ProfileScreen
@@ -266,7 +275,7 @@ class NetuiApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):
-            self.push_screen(HelpModal(self.screen.active_bindings))
+            self.push_screen(HelpModal(screen_keys(self.screen)))
 
     # ── the clock ───────────────────────────────────────────────────────────
 

@@ -6,9 +6,15 @@ string, so a name like "[bold]Eve[/] Markup" is shown exactly as typed.
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING
 
+import rich.cells
+from rich._unicode_data import load as _rich_cell_table
+from rich.cells import CellTable
 from rich.text import Text
 
 from netui.core.credits import CreditState, InMailState
@@ -145,3 +151,53 @@ def credit_state(item: SentItem) -> Text:
     if state is CreditState.SPENT and days is not None:
         return Text(f"spent · {days} day{'s' * (days != 1)} left", style="yellow")
     return Text(state.value, style=CREDIT_STYLES[state])
+
+
+# ── how wide text is on a terminal ─────────────────────────────────────────────
+#
+# Rich (and so Textual) gives a spacing combining mark (Unicode category Mc: the vowel
+# signs of Devanagari, Bengali, Tamil, Sinhala…) no cell. Terminals that count cells with
+# wcwidth — tmux, xterm, VTE (GNOME Terminal), the Linux console, glibc — give it one:
+# "राजु पन्त" is 6 cells to Rich and 7 on screen, and every border after it moves. So
+# netui measures as those terminals do: one table, Rich's, with the spacing marks one
+# cell wide, used by every width Rich and Textual compute (cropping, padding, layout).
+
+
+def _with_spacing_marks(widths: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Rich's (start, end, width) ranges with every spacing mark taken out of the zero-width
+    ranges: a code point in no range is one cell wide."""
+    ranges: list[tuple[int, int, int]] = []
+    for start, end, width in widths:
+        if width != 0:
+            ranges.append((start, end, width))
+            continue
+        run_start = None
+        for point in range(start, end + 2):
+            zero = point <= end and unicodedata.category(chr(point)) != "Mc"
+            if zero and run_start is None:
+                run_start = point
+            elif not zero and run_start is not None:
+                ranges.append((run_start, point - 1, 0))
+                run_start = None
+    return ranges
+
+
+@cache
+def _terminal_table(unicode_version: str = "auto") -> CellTable:
+    table = _rich_cell_table(unicode_version)
+    return table._replace(widths=_with_spacing_marks(table.widths))
+
+
+def use_terminal_widths() -> None:
+    """Make Rich and Textual measure text as the terminal draws it (see above). Once per
+    process, before anything is drawn; the caches of the old widths are emptied."""
+    if rich.cells.load_cell_table is not _terminal_table:
+        rich.cells.load_cell_table = _terminal_table
+        rich.cells.get_character_cell_size.cache_clear()
+        rich.cells.cached_cell_len.cache_clear()
+
+
+def cell_width(text: str) -> int:
+    """The cells `text` takes on a terminal: what every column and border is laid out by."""
+    use_terminal_widths()
+    return rich.cells.cell_len(text)

@@ -194,7 +194,7 @@ def test_search_inmail_send_advance_read_quit(tiny_db: Path, tmp_path: Path):
         terminal.wait_for("The clock moved", f"Now {target['week_later']}")
         terminal.keys("i")
         terminal.wait_for("Conversations", "Sent InMails (1)")
-        terminal.keys("BTab", "Right")  # to the tabs, then the Sent tab
+        terminal.keys("2")  # the Sent tab (issue 14.6: a key of its own)
         screen = terminal.wait_for(target["name"], target["category"])
         row = next(line for line in screen.splitlines() if target["name"] in line)
         assert any(state in row for state in ANSWERED), row

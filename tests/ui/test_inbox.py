@@ -7,6 +7,7 @@ from textual.widgets import DataTable, Static, TabbedContent, TextArea
 from netui.core.model import Category
 from netui.ui.modals.reply import ReplyModal
 from netui.ui.screens.inbox import InboxScreen
+from netui.ui.widgets.row_table import RowTable
 from tests.ui.conftest import SIZE, ask, notifications, settle
 
 
@@ -110,9 +111,15 @@ async def test_sent_inmails_show_state_and_credit(app):
         screen = await inbox_after(pilot, 7)
         screen.query_one(TabbedContent).active = "tab-sent"
         await settle(pilot)
-        table = screen.query_one("#sent", DataTable)
+        table = screen.query_one("#sent", RowTable)
         sent = ask(app, lambda world: world.sent())
-        to, day, category, subject, state, credit = (c.plain for c in table.get_row_at(0))
-        assert (to, subject, state) == ("Seán O'Brien", "Your C++ work at Acme", sent[0].state)
-        assert category == "Career opportunity"
+        # Below 120 columns a sent InMail takes two lines: to over subject, date over category.
+        who, when, state, credit = (c.plain for c in table.rows[0])
+        (to, subject), (day, category) = who.split("\n"), when.split("\n")
+        assert (to, subject, state) == (
+            "Seán O'Brien",
+            "Your C++ work at Acme",
+            sent[0].state.label,
+        )
+        assert (day, category) == (sent[0].sent, "Career opportunity")
         assert credit.startswith(sent[0].credit_state)

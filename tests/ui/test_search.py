@@ -151,20 +151,26 @@ async def test_issue_10_3_the_detail_line_shows_the_decision_world_made(app, tex
 
 
 async def test_a_narrow_terminal_keeps_every_column(app):
+    """Issue 14.8: at 80×24 the company has a column of its own (over the country) and
+    the columns use the whole width, nothing cut while space is free."""
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_search(pilot, "brien")
         table = screen.query_one(ResultsTable)
         assert [label for label, _width in table.columns] == [
             "Degree",
             "Who",
-            "Country",
+            "Company",
             "Mut",
             "Grp",
             "Action",
         ]
-        assert sum(width + 2 for _label, width in table.columns) <= 78  # with cell padding
-        who = table.rows[0][1].plain
-        assert who == "Seán O'Brien\nC++ Developer · Acme"
+        scrollbar = table.styles.scrollbar_size_vertical
+        assert sum(width + 2 for _label, width in table.columns) == table.size.width - scrollbar
+        who, where = (cell.plain for cell in table.rows[0][1:3])
+        assert (who, where) == ("Seán O'Brien\nC++ Developer", "Acme\nIreland")
+        shown = [table.render_line(y).text for y in (1, 2)]  # the first result's two lines
+        assert "Seán O'Brien" in shown[0] and "Acme" in shown[0]
+        assert "C++ Developer" in shown[1] and "Ireland" in shown[1]
 
 
 async def test_enter_opens_the_profile_and_escape_comes_back(app):

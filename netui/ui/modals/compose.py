@@ -18,7 +18,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
@@ -26,6 +25,7 @@ from netui.core.model import Category, given_name
 from netui.core.routes import RouteDecision
 from netui.errors import NetuiError
 from netui.ui.gate import ask_world
+from netui.ui.modals.base import Modal
 from netui.ui.modals.choice import bought_message, buy_credits_modal
 from netui.ui.text import degree_badge, plain, route_sentence
 from netui.world.results import SendReceipt  # loaded with the World: compose opens after it
@@ -67,7 +67,7 @@ def read_recipient(member_id: int, want_inmail: bool):
     return question
 
 
-class ComposeModal(ModalScreen[SendReceipt | None]):
+class ComposeModal(Modal[SendReceipt | None]):
     """Returns the World's answer to `send` ({message_id, route, cost, credits, …})."""
 
     CSS_PATH = "compose.tcss"

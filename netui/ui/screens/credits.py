@@ -14,8 +14,9 @@ from netui.core.credits import LedgerKind
 from netui.core.model import Plan
 from netui.core.money import Charge, PriceList, usd
 from netui.ui.modals.choice import ChoiceModal, bought_message, buy_credits_modal
-from netui.ui.screens.base import PlaceScreen
+from netui.ui.screens.base import PlaceScreen, tab_keys
 from netui.ui.text import long_date, plain, score_line
+from netui.ui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from netui.world.results import (
@@ -38,6 +39,17 @@ LEDGER_STYLES = {
 
 
 MIN_CHART_DAYS = 14  # a chart of two days says nothing
+# Below this height the chart gives its rows to the tables (80×24 shows ten ledger lines).
+CHART_MIN_HEIGHT = 30
+# The cause takes what the other columns leave, cut with … at the end.
+LEDGER_COLUMNS = (
+    ("Date", 10),
+    ("Kind", 12),  # "cancellation"
+    ("Amount", 6),
+    ("USD", 9),
+    ("Cause", 0, 1),
+)
+MONEY_COLUMNS = (("Date", 10), ("USD", 9), ("Cause", 0, 1))
 
 
 class CreditsScreen(PlaceScreen):
@@ -46,6 +58,15 @@ class CreditsScreen(PlaceScreen):
     BINDINGS = [
         Binding("b", "buy", "Buy credits", id="credits.buy", tooltip="Buy a pack of credits"),
         Binding("p", "plan", "Change plan", id="credits.plan", tooltip="Change my plan"),
+        *tab_keys(
+            "credits",
+            {
+                "tab-lots": "Lots",
+                "tab-window": "In refund window",
+                "tab-ledger": "Ledger",
+                "tab-money": "Money",
+            },
+        ),
     ]
 
     def __init__(self) -> None:
@@ -66,9 +87,9 @@ class CreditsScreen(PlaceScreen):
             with TabPane("In refund window", id="tab-window"):
                 yield DataTable(id="window", cursor_type="row")
             with TabPane("Ledger", id="tab-ledger"):
-                yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="ledger")
             with TabPane("Money", id="tab-money"):
-                yield DataTable(id="money", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="money")
 
     def on_mount(self) -> None:
         self.query_one("#credits-balance").border_title = "Balance"
@@ -76,8 +97,9 @@ class CreditsScreen(PlaceScreen):
         self.query_one("#credits-chart").border_title = "Balance over time (up to 90 days)"
         self.query_one("#lots", DataTable).add_columns("Credits", "Source", "Credited", "Expires")
         self.query_one("#window", DataTable).add_columns("InMail to", "Days left")
-        self.query_one("#ledger", DataTable).add_columns("Date", "Kind", "Amount", "USD", "Cause")
-        self.query_one("#money", DataTable).add_columns("Date", "USD", "Cause")
+
+    def on_resize(self) -> None:
+        self.query_one("#credits-chart").display = self.size.height >= CHART_MIN_HEIGHT
 
     def reload(self) -> None:
         self.ask(lambda world: (world.credits(), world.prices), self._answered)
@@ -132,30 +154,36 @@ class CreditsScreen(PlaceScreen):
             "tab-window"
         ).label = f"In refund window ({total:,})"
 
-    def _fill_ledger(self, ledger: tuple[LedgerLine, ...], total: int) -> None:
-        table = self.query_one("#ledger", DataTable)
-        table.clear()
-        for entry in ledger:
-            table.add_row(
+    def _fill_ledger(self, ledger: tuple[LedgerLine, ...], total: int | None) -> None:
+        rows = [
+            [
                 Text(entry.date),
                 Text(entry.kind.value, style=LEDGER_STYLES[entry.kind]),
                 Text(f"{entry.amount:+d}", justify="right"),
                 Text(dollars(entry.usd), justify="right"),
                 plain(entry.cause),
-            )
-        label = f"Ledger ({total:,})"
+            ]
+            for entry in ledger
+        ]
+        self.query_one("#ledger", RowTable).show_rows(
+            LEDGER_COLUMNS, rows, [str(n) for n in range(len(rows))]
+        )
+        label = f"Ledger ({total:,})" if total is not None else "Ledger"
         self.query_one("#credits-tabs", TabbedContent).get_tab("tab-ledger").label = label
 
     def _fill_money(self, charges: tuple[Charge, ...], spent: float) -> None:
         """Every payment, newest first (R5.8)."""
-        table = self.query_one("#money", DataTable)
-        table.clear()
-        for charge in reversed(charges):
-            table.add_row(
+        rows = [
+            [
                 Text(charge.date.isoformat()),
                 Text(usd(charge.cents), justify="right"),
                 plain(charge.cause),
-            )
+            ]
+            for charge in reversed(charges)
+        ]
+        self.query_one("#money", RowTable).show_rows(
+            MONEY_COLUMNS, rows, [str(n) for n in range(len(rows))]
+        )
         tab = self.query_one("#credits-tabs", TabbedContent).get_tab("tab-money")
         tab.label = f"Money ({dollars(spent)})"
 

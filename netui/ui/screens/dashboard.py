@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from netui.world.results import Conversation, Profile, SentItem, Settings, Stats
 
 
-# The "latest" row only earns its place on a tall terminal; below this it is hidden.
-LATEST_MIN_HEIGHT = 32
+# Below this height the network's figures and the key list (the footer and help have
+# the keys) make way for the latest conversations and InMails, which are about me.
+FULL_MIN_HEIGHT = 30
 LATEST_ROWS = 12
 
 
@@ -85,9 +86,10 @@ class DashboardScreen(PlaceScreen):
         self.query_one("#dash-inmails", Static).update(inmail_lines(data.sent))
 
     def on_resize(self) -> None:
-        tall = self.size.height >= LATEST_MIN_HEIGHT
-        for panel in ("#dash-latest", "#dash-inmails"):
-            self.query_one(panel).display = tall
+        full = self.size.height >= FULL_MIN_HEIGHT
+        self.query_one("#dashboard").set_class(not full, "-compact")
+        for panel in ("#dash-network", "#dash-keys"):
+            self.query_one(panel).display = full
 
     def key_lines(self) -> Text:
         """Two columns of keys, where to go and what to do, then the palette's key.

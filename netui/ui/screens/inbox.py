@@ -14,8 +14,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from netui.ui.modals.reply import ReplyModal
-from netui.ui.screens.base import PlaceScreen
+from netui.ui.screens.base import PlaceScreen, tab_keys
 from netui.ui.text import STATE_STYLES, credit_state, long_date, plain, state_text
+from netui.ui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -41,6 +42,30 @@ class ConversationTable(DataTable):
         self.screen.read_selected()  # type: ignore[attr-defined]
 
 
+class SentTable(RowTable):
+    BINDINGS = [
+        Binding("enter", "choose", "Read", id="inbox.read-sent", tooltip="Read the conversation"),
+    ]
+
+
+# Wide enough for every column of a sent InMail on one line; below, two lines each.
+SENT_WIDE = 120
+SENT_WIDE_COLUMNS = (
+    ("To", 0, 1),
+    ("Sent", 10),
+    ("Category", 21),  # "Getting back in touch"
+    ("Subject", 0, 1),
+    ("State", 9),
+    ("Credit", 20),  # "spent · 12 days left"
+)
+SENT_NARROW_COLUMNS = (
+    ("To · subject", 0, 1),
+    ("Sent · category", 0, 1),
+    ("State", 9),
+    ("Credit", 20),
+)
+
+
 class InboxScreen(PlaceScreen):
     CSS_PATH = "inbox.tcss"
     PLACE = "inbox"
@@ -51,6 +76,7 @@ class InboxScreen(PlaceScreen):
         Binding("x", "decline", "Decline", id="inbox.decline", tooltip="Decline this InMail"),
         Binding("p", "profile", "Profile", id="inbox.profile", tooltip="Open their profile"),
         Binding("escape", "to_list", "Conversations", id="inbox.list", show=False),
+        *tab_keys("inbox", {"tab-conversations": "Conversations", "tab-sent": "Sent InMails"}),
     ]
 
     def __init__(self) -> None:
@@ -69,19 +95,7 @@ class InboxScreen(PlaceScreen):
                 with VerticalScroll(id="thread"):
                     yield Static(Text("Choose a conversation.", style="dim"), id="thread-text")
             with TabPane("Sent InMails", id="tab-sent"):
-                yield DataTable(id="sent", cursor_type="row", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        sent = self.query_one("#sent", DataTable)
-        for label, width in (
-            ("To", None),
-            ("Sent", 10),
-            ("Category", 20),
-            ("Subject", None),
-            ("State", 9),
-            ("Credit", 18),
-        ):
-            sent.add_column(label, width=width)
+                yield SentTable(id="sent")
 
     def reload(self) -> None:
         self.ask(read_inbox, self.show)
@@ -127,7 +141,7 @@ class InboxScreen(PlaceScreen):
             )
 
     def on_resize(self) -> None:
-        if self.conversations:
+        if self.conversations or self.sent_items:
             self.show(Mail(self.conversations, self.sent_items))
 
     @on(DataTable.RowHighlighted, "#conversations")
@@ -233,18 +247,15 @@ class InboxScreen(PlaceScreen):
     # ── sent InMails ─────────────────────────────────────────────────────────
 
     def show_sent(self) -> None:
-        table = self.query_one("#sent", DataTable)
-        table.clear()
-        for item in self.sent_items:
-            table.add_row(
-                plain(item.to_name, "bold"),
-                Text(item.sent),
-                Text(item.category.label if item.category else ""),
-                plain(item.subject or ""),
-                state_text(item.state),
-                credit_state(item),
-                key=str(item.message_id),
-            )
+        wide = self.size.width >= SENT_WIDE
+        table = self.query_one(SentTable)
+        table.show_rows(
+            SENT_WIDE_COLUMNS if wide else SENT_NARROW_COLUMNS,
+            [sent_cells(item, wide) for item in self.sent_items],
+            [str(item.message_id) for item in self.sent_items],
+            row_height=1 if wide else 2,
+            cursor_on=table.key_at(table.cursor_row),
+        )
         pane = self.query_one("#inbox-tabs", TabbedContent)
         pane.get_tab("tab-sent").label = f"Sent InMails ({len(self.sent_items)})"
 
@@ -253,11 +264,12 @@ class InboxScreen(PlaceScreen):
         # Focus follows the tab: a focused widget left behind in a hidden pane would
         # pull the tabs back to it.
         table = "#sent" if event.pane.id == "tab-sent" else "#conversations"
-        self.set_focus(self.query_one(table, DataTable))
+        self.set_focus(self.query_one(table))
 
-    @on(DataTable.RowSelected, "#sent")
-    def _sent_selected(self, event: DataTable.RowSelected) -> None:
-        item = next((i for i in self.sent_items if str(i.message_id) == event.row_key.value), None)
+    @on(RowTable.Chosen, "#sent")
+    def _sent_selected(self, event: RowTable.Chosen) -> None:
+        key = event.table.key_at(event.row)
+        item = next((i for i in self.sent_items if str(i.message_id) == key), None)
         if item is not None:
             self.query_one("#inbox-tabs", TabbedContent).active = "tab-conversations"
             self.load_thread(item.to, mark_read=False)
@@ -285,6 +297,20 @@ def message_lines(message: ThreadMessage, name: str, answer_hint: str) -> Text:
     text.append("\n")
     text.append_text(plain(message.body))
     return text
+
+
+def sent_cells(item: SentItem, wide: bool) -> list[Text]:
+    """One sent InMail as table cells; two lines each when the table is narrow."""
+    to, subject = plain(item.to_name, "bold"), item.subject or ""
+    sent, category = item.sent, item.category.label if item.category else ""
+    states = [state_text(item.state), credit_state(item)]
+    if wide:
+        return [to, Text(sent), Text(category), plain(subject), *states]
+    return [
+        Text("\n").join([to, plain(subject, "dim")]),
+        Text(f"{sent}\n{category}"),
+        *states,
+    ]
 
 
 def short_date(iso: str | None) -> str:

@@ -31,10 +31,11 @@ from netui.ui.widgets.row_table import RowTable
 LIMITS = (100, 1_000, 10_000)
 # "Near the end": this many rows before the last one loaded, the next batch is fetched.
 FETCH_AHEAD = 25
-# Below this width a result takes two lines (name over headline · company), so that
-# nothing that matters is cut off on an 80-column terminal.
+# Below this width a result takes two lines (name over headline, company over country),
+# so that nothing that matters is cut off on an 80-column terminal.
 WIDE_ENOUGH = 140
-# (label, fixed width, weight): columns with a weight share the width the others leave.
+# (label, fixed width, weight): columns with a weight share the width the others leave
+# (RowTable fits them to its width).
 WIDE_COLUMNS = (
     ("Degree", 7, 0),
     ("Name", 0, 4),
@@ -48,7 +49,7 @@ WIDE_COLUMNS = (
 NARROW_COLUMNS = (
     ("Degree", 7, 0),
     ("Who", 0, 1),
-    ("Country", 13, 0),  # "United States" on one line
+    ("Company", 0, 1),  # over the country
     ("Mut", 3, 0),
     ("Grp", 3, 0),
     ("Action", 13, 0),
@@ -58,13 +59,6 @@ if TYPE_CHECKING:
     from netui.store.search import SearchFilters
     from netui.world import World
     from netui.world.results import Facets, InvitationSent, SearchResult
-
-
-def column_widths(columns: tuple[tuple[str, int, int], ...], width: int) -> list[tuple[str, int]]:
-    fixed = sum(w for _label, w, _weight in columns)
-    weights = sum(weight for _label, _w, weight in columns)
-    free = max(0, width - fixed - 2 * len(columns) - 4)  # cell padding, margins, scrollbar
-    return [(label, w or max(8, free * weight // weights)) for label, w, weight in columns]
 
 
 @dataclass(frozen=True)
@@ -149,8 +143,20 @@ class SearchScreen(PlaceScreen):
     # ordinary one, "↓ I" typed quickly would put the I in the box before ↓ moved on.
     BINDINGS = [
         Binding(
-            "down,escape", "to_results", "Results", id="search.results", show=False, priority=True
-        )
+            "down,escape",
+            "to_results",
+            "Results",
+            id="search.results",
+            tooltip="Move to the results, where the keys below act on the highlighted member",
+            priority=True,
+        ),
+        Binding(
+            "tab",
+            "next_field",
+            "Filters",
+            id="search.filters",
+            tooltip="Move on to the filters: degree, country, industry, company",
+        ),
     ]
 
     class FocusQuery(Message):
@@ -226,7 +232,7 @@ class SearchScreen(PlaceScreen):
         self.set_focus(self.query_one("#query", Input))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "to_results":  # only from the search box and the filter boxes
+        if action in ("to_results", "next_field"):  # only from the search and filter boxes
             return isinstance(self.focused, Input)
         return True
 
@@ -234,6 +240,9 @@ class SearchScreen(PlaceScreen):
         # set_focus, not focus(): focus() waits for the next idle moment, and a key typed
         # right after ↓ (say I, for InMail) must already reach the results.
         self.set_focus(self.query_one(ResultsTable))
+
+    def action_next_field(self) -> None:
+        self.focus_next()
 
     # ── showing ──────────────────────────────────────────────────────────────
 
@@ -266,9 +275,8 @@ class SearchScreen(PlaceScreen):
             self.run_search()
             return
         table = self.query_one(ResultsTable)
-        columns = column_widths(WIDE_COLUMNS if shown.wide else NARROW_COLUMNS, self.size.width)
         table.show_rows(
-            columns,
+            WIDE_COLUMNS if shown.wide else NARROW_COLUMNS,
             shown.cells,
             [str(row.id) for row in shown.rows],
             row_height=1 if shown.wide else 2,
@@ -372,6 +380,8 @@ def result_cells(row: SearchResult, wide: bool) -> list[Text]:
         ]
     who = plain(row.name, "bold")
     who.append("\n")
-    who.append_text(plain(f"{row.headline} · {row.company}", "dim"))
-    who.no_wrap, who.overflow = True, "ellipsis"  # each line cut with …, never wrapped
-    return [degree_badge(row.degree), who, plain(row.country), *numbers, action]
+    who.append_text(plain(row.headline, "dim"))
+    where = plain(row.company)
+    where.append("\n")
+    where.append_text(plain(row.country, "dim"))
+    return [degree_badge(row.degree), who, where, *numbers, action]

@@ -48,6 +48,13 @@ class SettingsScreen(PlaceScreen):
             id="settings.persona",
             tooltip="Play as another member",
         ),
+        Binding(
+            "escape",
+            "leave_field",
+            "Leave the field",
+            id="settings.leave",
+            tooltip="Out of the text box, so the letter keys move around again",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -68,12 +75,12 @@ class SettingsScreen(PlaceScreen):
                         compact=True,
                         placeholder=PROFILE_HINTS[name],
                     )
-                yield Toggle("Photo on my profile", id="photo", compact=True)
+                yield Toggle("Profile photo", id="photo", compact=True)
             with Vertical(id="settings-left", classes="panel") as left:
                 left.border_title = "Settings"
                 yield Toggle("Accept InMail", id="accept_inmail", compact=True)
                 yield Toggle("Contact info visible", id="contact_visible", compact=True)
-                yield Toggle("Open Profile (premium only)", id="open_profile", compact=True)
+                yield Toggle("Open Profile (premium)", id="open_profile", compact=True)
                 yield Label("Plan", classes="setting-label")
                 yield Select(
                     [(f"{p.label} · {p.monthly_grant}/month", p.value) for p in Plan],
@@ -198,6 +205,15 @@ class SettingsScreen(PlaceScreen):
 
     # ── playing as someone else ───────────────────────────────────────────────
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_field":
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_leave_field(self) -> None:
+        # A profile text is saved as it loses the focus (Input.Blurred), as with tab.
+        self.set_focus(None)
+
     def action_find_persona(self) -> None:
         self.set_focus(self.query_one("#persona-query", Input))
 
@@ -238,6 +254,9 @@ class SettingsScreen(PlaceScreen):
         def switched(settings: Settings) -> None:
             loading.display = False
             self.query_one("#persona-query", Input).value = ""
+            self.query_one("#personas", DataTable).clear()
+            self.set_focus(None)
+            self.app.forget_places()
             self.notify(f"You now play {settings.name}.", markup=False)
 
         def failed(error: NetuiError) -> None:
@@ -254,8 +273,8 @@ class SettingsScreen(PlaceScreen):
 # The profile's text fields (R8.2), in the order a recipient reads them.
 PROFILE_TEXTS = {
     "headline": "Headline",
-    "company": "Current position (company)",
-    "skills": "Skills (comma-separated)",
+    "company": "Current company",
+    "skills": "Skills (a, b, c)",
     "summary": "Summary",
 }
 PROFILE_HINTS = {
