@@ -10,6 +10,7 @@ from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -19,6 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
@@ -26,10 +28,15 @@ from netui.core.model import Category, Route, given_name
 from netui.errors import NetuiError
 from netui.ui.gate import ask_world
 from netui.ui.modals.choice import bought_message, buy_credits_modal
-from netui.ui.text import degree_badge, plain, route_sentence
+from netui.ui.text import degree_badge, long_date, plain, route_sentence
 
 if TYPE_CHECKING:
     from netui.world import World
+    from netui.world.messaging import SavedDraft
+
+# How long typing must pause before the draft is saved (issue 14.1): a save per
+# keystroke would queue writes behind the checklist for nothing.
+DRAFT_SAVE_DELAY = 0.6
 
 
 @dataclass(frozen=True)
@@ -41,6 +48,9 @@ class Recipient:
     needs_credits: bool
     balance: int | None
     score_text: str
+    draft: SavedDraft | None = None
+    # The day I last InMailed them if they have not answered yet (issue 14.5).
+    waiting_since: date | None = None
 
     @property
     def is_inmail(self) -> bool:
@@ -61,6 +71,8 @@ def read_recipient(member_id: int, want_inmail: bool):
             needs_credits=decision.needs_credits,
             balance=now["credits"],
             score_text=now.get("score_text", "no score yet"),
+            draft=world.draft_for(member_id),
+            waiting_since=world.waiting_for_answer(member_id),
         )
 
     return question
@@ -90,6 +102,9 @@ class ComposeModal(ModalScreen[dict | None]):
         self.recipient: Recipient | None = None
         self.checklist: Checklist | None = None
         self.sending = False
+        self.draft_restored = False
+        self.saved_draft: tuple | None = None  # what the database holds, as last saved
+        self.draft_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compose-box") as box:
@@ -172,6 +187,12 @@ class ComposeModal(ModalScreen[dict | None]):
         if route["allowed"]:  # a refusal is explained below, with the way out
             head.append("  ")
             head.append_text(route_sentence(route))
+        if recipient.is_inmail and recipient.waiting_since:
+            head.append(
+                f"\n⚠ You wrote to them on {long_date(recipient.waiting_since.isoformat())}; "
+                "no answer yet.",
+                style="bold yellow",
+            )
         self.query_one("#compose-route", Static).update(head)
         self.query_one("#compose-balance", Static).update(self._balance_line())
         if not route["allowed"]:
@@ -184,6 +205,7 @@ class ComposeModal(ModalScreen[dict | None]):
         self.query_one("#send", Button).disabled = False
         for row in ("#category-row", "#subject-row", "#compose-side", "#length-band"):
             self.query_one(row).display = recipient.is_inmail
+        self.restore_draft(recipient.draft)
         if recipient.is_inmail:
             category = self.query_one("#category", Select)
             if category.value is Select.NULL and recipient.welcomed:
@@ -230,6 +252,54 @@ class ComposeModal(ModalScreen[dict | None]):
         text.append(f" · {score}" if score.startswith("no ") else f" · score {score}")
         return text
 
+    # ── the draft, kept (issue 14.1) ───────────────────────────────────────────
+
+    def restore_draft(self, draft: SavedDraft | None) -> None:
+        """Put back what I left, once, into a form nothing has been typed in yet."""
+        if self.draft_restored or draft is None:
+            return
+        self.draft_restored = True
+        subject, body = self.query_one("#subject", Input), self.query_one("#body", TextArea)
+        if subject.value or body.text:
+            return
+        subject.value, body.text = draft.subject, draft.body
+        if draft.category is not None:
+            self.query_one("#category", Select).value = draft.category.value
+        self.saved_draft = self.draft_now()
+        self.notify(f"Your draft from {long_date(draft.saved.isoformat())} is back.", timeout=4)
+
+    def draft_now(self) -> tuple[str, str, Category | None]:
+        return (
+            self.query_one("#subject", Input).value,
+            self.query_one("#body", TextArea).text,
+            self.category,
+        )
+
+    def save_draft(self) -> None:
+        """Keep the draft in the database, unless it is already kept as it is. Asked of the
+        app, not of this form: the save must land even when the form has just closed."""
+        if self.draft_timer is not None:
+            self.draft_timer.stop()
+            self.draft_timer = None
+        recipient = self.recipient
+        if recipient is None or not recipient.route["allowed"] or self.sending:
+            return
+        draft = self.draft_now()
+        if draft == self.saved_draft or (self.saved_draft is None and not any(draft[:2])):
+            return
+        self.saved_draft = draft
+        subject, body, category = draft
+        member, inmail = self.member_id, recipient.is_inmail
+        ask_world(
+            self.app,
+            lambda world: world.save_draft(
+                member, inmail=inmail, subject=subject, body=body, category=category
+            ),
+            lambda _: None,
+            group="draft",
+            latest_only=False,
+        )
+
     # ── the draft, live ───────────────────────────────────────────────────────
 
     @on(Input.Changed, "#subject")
@@ -241,6 +311,10 @@ class ComposeModal(ModalScreen[dict | None]):
         self.query_one("#subject-count", Label).update(counter(len(subject), SUBJECT_MAX))
         self.query_one("#body-count", Label).update(counter(len(body), BODY_MAX))
         self.query_one("#length-band", Static).update(length_line(LengthBand.of(body)))
+        if self.recipient is not None and self.recipient.route["allowed"]:
+            if self.draft_timer is not None:
+                self.draft_timer.stop()
+            self.draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.save_draft)
         if self.recipient is None or not self.recipient.is_inmail:
             return
         category = self.category
@@ -275,19 +349,24 @@ class ComposeModal(ModalScreen[dict | None]):
         if recipient is None or not recipient.route["allowed"] or self.sending:
             return
         self.sending = True
+        if self.draft_timer is not None:
+            self.draft_timer.stop()
         self.query_one("#send", Button).disabled = True
         subject = self.query_one("#subject", Input).value if recipient.is_inmail else None
         category = self.category if recipient.is_inmail else None
         body = self.query_one("#body", TextArea).text
+        member, want_inmail = self.member_id, self.want_inmail
+
+        def send(world: World) -> dict:
+            result = world.send(
+                member, body=body, subject=subject, category=category, want_inmail=want_inmail
+            )
+            world.drop_draft(member)  # sent: nothing is left to keep
+            return result
+
         ask_world(
             self,
-            lambda world: world.send(
-                self.member_id,
-                body=body,
-                subject=subject,
-                category=category,
-                want_inmail=self.want_inmail,
-            ),
+            send,
             self.sent,
             group="send",
             latest_only=False,
@@ -309,6 +388,7 @@ class ComposeModal(ModalScreen[dict | None]):
         self.app.show_error(error)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
+        self.save_draft()
         self.dismiss(None)
 
     # ── buttons ──────────────────────────────────────────────────────────────
@@ -320,7 +400,7 @@ class ComposeModal(ModalScreen[dict | None]):
     @on(Button.Pressed, "#cancel")
     @on(Button.Pressed, "#close")
     def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
     @on(Button.Pressed, "#as-message")
     def _as_message(self) -> None:
