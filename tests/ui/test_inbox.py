@@ -116,3 +116,33 @@ async def test_sent_inmails_show_state_and_credit(app):
         assert (to, subject, state) == ("Seán O'Brien", "Your C++ work at Acme", sent[0]["state"])
         assert category == "Career opportunity"
         assert credit.startswith(sent[0]["credit_state"])
+
+
+def rows_shown(table: DataTable) -> list[str]:
+    """The name at the head of each row, as the list shows it (unread count aside)."""
+    return [table.get_row_at(n)[1].plain.split("\n")[0] for n in range(table.row_count)]
+
+
+async def test_the_list_keeps_its_width_and_news_after_the_clock_moves_behind_it(app):
+    """Issue 14.2: the clock moved while the Sent tab was in front; back on Conversations
+    the list is as wide as before (not ten characters) and shows what the World holds."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await inbox_after(pilot, 30)
+        table = screen.query_one("#conversations", DataTable)
+        width = table.size.width
+        assert width >= 30  # the stylesheet's min-width
+        await pilot.press("shift+tab", "right")  # the tabs, then Sent InMails
+        await settle(pilot)
+        assert screen.query_one("#inbox-tabs", TabbedContent).active == "tab-sent"
+        for key in ("n", "w", "M"):
+            await pilot.press(key)
+            await settle(pilot)
+        await pilot.press("shift+tab", "left")
+        await settle(pilot)
+        assert screen.query_one("#inbox-tabs", TabbedContent).active == "tab-conversations"
+        assert table.size.width == width
+        preview = list(table.columns.values())[1]
+        assert preview.width == width - 6  # the preview fills the list, cut with …
+        inbox = ask(app, lambda world: world.inbox())
+        names = [c["name"] + (f" ({c['unread']})" if c["unread"] else "") for c in inbox]
+        assert rows_shown(table) == names

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from netui.ui.modals.reply import ReplyModal
@@ -36,6 +37,14 @@ class ConversationTable(DataTable):
     BINDINGS = [
         Binding("enter", "read", "Read", id="inbox.read", tooltip="Read this conversation"),
     ]
+
+    class Resized(Message):
+        """The list changed width: its rows are cut to the new one."""
+
+    def on_resize(self) -> None:
+        # Also sent when its tab comes back into view: while hidden the list has no
+        # width, and rows cut to that would stay ten characters wide (issue 14.2).
+        self.post_message(self.Resized())
 
     def action_read(self) -> None:
         self.screen.read_selected()  # type: ignore[attr-defined]
@@ -91,8 +100,25 @@ class InboxScreen(PlaceScreen):
     def show(self, data: dict) -> None:
         self.conversations = data["conversations"]
         self.sent_items = data["sent"]
+        self.show_conversations()
+        self.show_sent()
+        if self.member_id is not None:
+            self.load_thread(self.member_id, mark_read=False)
+        elif not self.conversations:
+            self.query_one("#thread-text", Static).update(
+                Text(
+                    f"No messages yet. Advance the clock ({self.app.key_for('clock.week')} for a "
+                    "week) and members will write.",
+                    style="dim",
+                )
+            )
+
+    @on(ConversationTable.Resized)
+    def show_conversations(self) -> None:
+        """The list as it is now, the cursor on the conversation shown beside it."""
         table = self.query_one("#conversations", DataTable)
-        cursor = table.cursor_row
+        if not table.size.width:
+            return  # hidden behind the Sent tab: filled in when it is shown (Resized)
         table.clear(columns=True)
         # The preview is cut to the list's width, never scrolled sideways.
         table.add_column("", width=1)
@@ -113,23 +139,10 @@ class InboxScreen(PlaceScreen):
                 key=str(c["member_id"]),
                 height=2,
             )
-        if self.conversations:
-            table.move_cursor(row=min(cursor, len(self.conversations) - 1))
-        self.show_sent()
-        if self.member_id is not None:
-            self.load_thread(self.member_id, mark_read=False)
-        elif not self.conversations:
-            self.query_one("#thread-text", Static).update(
-                Text(
-                    f"No messages yet. Advance the clock ({self.app.key_for('clock.week')} for a "
-                    "week) and members will write.",
-                    style="dim",
-                )
-            )
-
-    def on_resize(self) -> None:
-        if self.conversations:
-            self.show({"conversations": self.conversations, "sent": self.sent_items})
+        keys = [str(c["member_id"]) for c in self.conversations]
+        if keys:
+            shown = str(self.member_id)
+            table.move_cursor(row=keys.index(shown) if shown in keys else 0)
 
     @on(DataTable.RowHighlighted, "#conversations")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
