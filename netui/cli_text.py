@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from netui.core.clock import describe_events
 from netui.core.money import usd
+from netui.core.words import count
 
 
 def render(command: str, result: object) -> str:
@@ -67,9 +68,17 @@ def _credit_line(d: dict) -> str:
     expiry = d.get("next_expiry")
     expiry_text = f" ({expiry['amount']} expire {expiry['date']})" if expiry else ""
     return (
-        f"Credits {d['credits']}{expiry_text} · score {d['score_text']} · "
+        f"Credits {d['credits']}{expiry_text} · {_score(d)} · "
         f"unread {d['unread']} · pending invitations {d['pending_invitations']}"
     )
+
+
+def _score(d: dict, label: str = "score") -> str:
+    """'score 34% (12 of 35)', 'score: waiting for answers (…)' (R5.6, issue 14.5), or
+    'score: none yet'."""
+    if d.get("score") is None:
+        return f"{label}: none yet"
+    return f"{label}{':' if d.get('score_waiting') else ''} {d['score_text']}"
 
 
 def _search(rows: list[dict]) -> str:
@@ -79,8 +88,8 @@ def _search(rows: list[dict]) -> str:
     for r in rows:
         lines.append(
             f"{r['id']:>8}  {r['degree']:<5} {r['name']} — {r['headline']} at {r['company']} "
-            f"({r['country']}) · {r['mutual']} mutual · {r['shared_groups']} shared groups "
-            f"· {r['route'].replace('_', ' ')}"
+            f"({r['country']}) · {r['mutual']} mutual · "
+            f"{count(r['shared_groups'], 'shared group')} · {r['route'].replace('_', ' ')}"
         )
     return "\n".join(lines)
 
@@ -123,7 +132,7 @@ def _send(d: dict) -> str:
     note = " · category not one they welcome" if d["mismatch"] else ""
     return (
         f"Sent message #{d['message_id']} by {d['route'].replace('_', ' ')} ({cost}); "
-        f"{d['credits']} credits left{note}."
+        f"{count(d['credits'], 'credit')} left{note}."
     )
 
 
@@ -135,8 +144,8 @@ def _inbox(rows: list[dict]) -> str:
         unread = f"{c['unread']} unread" if c["unread"] else "read"
         subject = f" · {c['subject']}" if c["subject"] else ""
         lines.append(
-            f"{c['last_date']}  #{c['member_id']:<7} {c['name']} — {c['count']} "
-            f"messages, {unread} · {c['kind'].replace('_', ' ')}{subject}"
+            f"{c['last_date']}  #{c['member_id']:<7} {c['name']} — "
+            f"{count(c['count'], 'message')}, {unread} · {c['kind'].replace('_', ' ')}{subject}"
         )
     return "\n".join(lines)
 
@@ -166,7 +175,7 @@ def _sent(rows: list[dict]) -> str:
     for m in rows:
         credit = m["credit_state"]
         if m["refund_days_left"] is not None:
-            credit += f", {m['refund_days_left']} days left in the refund window"
+            credit += f", {count(m['refund_days_left'], 'day')} left in the refund window"
         lines.append(
             f"#{m['message_id']:<6} {m['sent']} to {m['to_name']} · {m['category']} · "
             f"{m['state']} · credit {credit}"
@@ -179,8 +188,8 @@ def _credits(d: dict) -> str:
         f"Balance {d['balance']} · plan {d['plan']} ({d['monthly_grant']} a month)"
         + (f" · next grant {d['next_grant']}" if d["next_grant"] else "")
         + (f" · moving to {d['pending_plan']} on {d['pending_from']}" if d["pending_plan"] else ""),
-        f"Score {d['score_text']} · open rate {d['open_rate_text']}",
-        f"Money spent {_dollars(d['spent_usd'])} · {d['answered']} InMails answered · "
+        f"{_score(d, 'Score')} · open rate {d['open_rate_text']}",
+        f"Money spent {_dollars(d['spent_usd'])} · {count(d['answered'], 'InMail')} answered · "
         f"{_dollars(d['usd_per_answer'])} per answer",
         f"Refund policy {d['refund_policy']}: {d['policy_meaning']}",
         "Lots:",
@@ -191,7 +200,7 @@ def _credits(d: dict) -> str:
         for lot in d["lots"]
     ] or ["  (none)"]
     if d["in_refund_window"]:
-        lines.append(f"In the refund window: {d['in_refund_window_count']} InMails")
+        lines.append(f"In the refund window: {count(d['in_refund_window_count'], 'InMail')}")
     lines.append(f"Ledger (newest {len(d['ledger'])} of {d['ledger_total']}):")
     lines += [
         f"  {e['date']} {e['kind']:<12} {e['amount']:>+4}  {e['cause']}"
@@ -206,7 +215,7 @@ def _dollars(amount: float | None) -> str:
 
 
 def _advance(d: dict) -> str:
-    return f"Now {d['date']} (+{d['days']} days): {describe_events(d['events'])}."
+    return f"Now {d['date']} (+{count(d['days'], 'day')}): {describe_events(d['events'])}."
 
 
 def _plan(d: dict) -> str:
@@ -215,8 +224,8 @@ def _plan(d: dict) -> str:
 
 def _buy(d: dict) -> str:
     return (
-        f"Bought {d['bought']} credits for {_dollars(d['usd'])} (they expire {d['expires']}); "
-        f"balance {d['balance']}."
+        f"Bought {count(d['bought'], 'credit')} for {_dollars(d['usd'])} "
+        f"(they expire {d['expires']}); balance {d['balance']}."
     )
 
 
@@ -243,7 +252,7 @@ def _lab(d: dict) -> str:
     if c["degrees"]:
         who += f" ({', '.join(c['degrees'])})"
     lines = [
-        f"Campaign: {d['recipients']} InMails to {who}, checklist {c['checklist']}/9, "
+        f"Campaign: {count(d['recipients'], 'InMail')} to {who}, checklist {c['checklist']}/9, "
         f"{c['length']}, category {c['category']}, sent {c['weekday'].capitalize()} "
         f"{d['start']}, followed {c['days']} days.",
         "",

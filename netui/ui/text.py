@@ -14,6 +14,10 @@ from rich.text import Text
 from netui.core.model import Category, Degree, MessageKind, Plan, Route
 from netui.core.routes import Refusal
 
+# The one home of plurals is netui.core.words; the screens take it from here.
+from netui.core.words import count as count
+from netui.core.words import plural as plural
+
 DEGREE_STYLES = {
     Degree.FIRST: "bold #ffffff on #2e7d32",
     Degree.SECOND: "bold #ffffff on #1565c0",
@@ -95,7 +99,7 @@ def score_line(numbers: dict) -> Text:
     if numbers.get("score") is None:
         return Text("No score yet: no InMail sent in the last 90 days", style="dim")
     return Text.assemble(
-        ("Score ", ""),
+        ("Score: " if numbers.get("score_waiting") else "Score ", ""),
         (str(numbers.get("score_text")), "bold"),
         f" · open rate {numbers.get('open_rate_text')}",
     )
@@ -129,11 +133,6 @@ def long_date(iso: str | None) -> str:
     return day.strftime("%a %d %b %Y")
 
 
-def count(value: int | None, one: str, many: str | None = None) -> str:
-    value = value or 0
-    return f"{value:,} {one if value == 1 else (many or one + 's')}"
-
-
 # How an InMail's state is coloured wherever it is listed.
 STATE_STYLES = {
     "sent": "",
@@ -154,5 +153,5 @@ def credit_state(item: dict) -> Text:
     state = item["credit_state"]
     days = item.get("refund_days_left")
     if state == "spent" and days is not None:
-        return Text(f"spent · {days} day{'s' * (days != 1)} left", style="yellow")
+        return Text(f"spent · {count(days, 'day')} left", style="yellow")
     return Text(state, style={"refunded": "green", "free": "cyan"}.get(state, ""))

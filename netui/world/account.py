@@ -81,6 +81,7 @@ def score_and_expiry(ctx: Context) -> dict:
         },
         "score": score.response_rate,
         "score_text": score.describe(),
+        "score_waiting": score.waiting,
         "open_rate": score.open_rate,
         "open_rate_text": score.describe_open_rate(),
     }

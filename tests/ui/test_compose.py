@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from netui.core.model import Plan
+from netui.core.model import Category, Plan
 from netui.ui.modals.compose import ComposeModal
 from tests.ui.conftest import SIZE, ask, notifications, settle
 
@@ -152,3 +152,37 @@ async def test_escape_cancels_without_sending(app):
         await settle(pilot)
         assert not isinstance(app.screen, ComposeModal)
         assert ask(app, lambda world: world.sent()) == []
+
+
+async def test_a_second_inmail_before_an_answer_is_flagged_but_allowed(app):
+    """Issue 14.5: a second InMail to someone who has not answered the first is likely a
+    wasted credit: the form says when I wrote, and still sends; the score waits."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ask(
+            app,
+            lambda world: world.send(
+                4,
+                subject="Hello",
+                body="Dear Seán, hello.",
+                want_inmail=True,
+                category=Category.CAREER_OPPORTUNITY,
+            ),
+        )
+        modal = await compose(pilot, 4, want_inmail=True)
+        head = shown(modal, "#compose-route")
+        assert "You wrote to them on Mon 12 Jan 2015; no answer yet." in head
+        balance = shown(modal, "#compose-balance")
+        assert "14 credits left · waiting for answers (1 InMail sent" in balance
+        assert "0%" not in balance
+        modal.query_one("#subject", Input).value = "Again"
+        modal.query_one("#body", TextArea).insert("Dear Seán, a second note.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert len(ask(app, lambda world: world.sent())) == 2
+
+
+async def test_no_warning_for_a_first_inmail(app):
+    async with app.run_test(size=SIZE) as pilot:
+        modal = await compose(pilot, 4, want_inmail=True)
+        assert "no answer yet" not in shown(modal, "#compose-route")

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from netui.core.credits import PACK_SIZES
 from netui.core.money import PriceList, usd
+from netui.ui.text import plural
 
 T = TypeVar("T")
 
@@ -83,7 +84,7 @@ def buy_credits_modal(prices: PriceList | None = None) -> ChoiceModal[int]:
     prices = prices or PriceList()
     return ChoiceModal(
         "Buy InMail credits",
-        [(f"{n:>2} credit{'s' * (n != 1):<1}  ·  {usd(prices.pack(n)):>8}", n) for n in PACK_SIZES],
+        [(f"{n:>2} {plural(n, 'credit'):<7}  ·  {usd(prices.pack(n)):>8}", n) for n in PACK_SIZES],
         explanation=f"{usd(prices.credit_cents)} a credit. Bought credits expire 90 days "
         "after you buy them.",
         shortcuts=[str(n) for n in PACK_SIZES if n < 10],

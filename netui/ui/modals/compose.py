@@ -28,7 +28,7 @@ from netui.core.model import Category, Route, given_name
 from netui.errors import NetuiError
 from netui.ui.gate import ask_world
 from netui.ui.modals.choice import bought_message, buy_credits_modal
-from netui.ui.text import degree_badge, long_date, plain, route_sentence
+from netui.ui.text import count, degree_badge, long_date, plain, route_sentence
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -245,11 +245,10 @@ class ComposeModal(ModalScreen[dict | None]):
         if recipient is None or recipient.balance is None:
             return Text("")
         text = Text()
-        text.append(
-            f"{recipient.balance} credit{'s' * (recipient.balance != 1)} left", style="bold"
-        )
-        score = recipient.score_text  # "34% (12 of 35)", or "no score yet"
-        text.append(f" · {score}" if score.startswith("no ") else f" · score {score}")
+        text.append(f"{count(recipient.balance, 'credit')} left", style="bold")
+        # "34% (12 of 35)", "no score yet" or "waiting for answers (…)" (R5.6)
+        score = recipient.score_text
+        text.append(f" · score {score}" if score[0].isdigit() else f" · {score}")
         return text
 
     # ── the draft, kept (issue 14.1) ───────────────────────────────────────────

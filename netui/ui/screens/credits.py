@@ -12,7 +12,7 @@ from netui.core.model import Plan
 from netui.core.money import PriceList, usd
 from netui.ui.modals.choice import ChoiceModal, bought_message, buy_credits_modal
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import long_date, plain, plan_label, score_line
+from netui.ui.text import long_date, plain, plan_label, plural, score_line
 
 LEDGER_STYLES = {
     "grant": "green",
@@ -204,7 +204,7 @@ def dollars(amount: float | None) -> str:
 def balance_lines(c: dict) -> Text:
     text = Text()
     text.append(f"{c['balance']:,}", style="bold")
-    text.append(" credit" if c["balance"] == 1 else " credits")
+    text.append(f" {plural(c['balance'], 'credit')}")
     expiry = c.get("next_expiry")
     if expiry:
         text.append(

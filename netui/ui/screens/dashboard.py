@@ -19,6 +19,7 @@ from netui.ui.text import (
     long_date,
     plain,
     plan_label,
+    plural,
     score_line,
 )
 from netui.ui.widgets.reach_chart import ReachChart
@@ -167,7 +168,7 @@ def network_lines(stats: dict) -> Text:
 def credit_lines(stats: dict) -> Text:
     text = Text()
     text.append(f"{stats['credits']:,}", style="bold")
-    text.append(" credits" if stats["credits"] != 1 else " credit")
+    text.append(f" {plural(stats['credits'], 'credit')}")
     expiry = stats.get("next_expiry")
     if expiry:
         text.append(f"\nnext expiry: {expiry['amount']} on {long_date(expiry['date'])}")
@@ -182,7 +183,8 @@ def message_lines(stats: dict) -> Text:
     unread = stats["unread"]
     text = Text.assemble((count(unread, "unread message"), "bold" if unread else ""))
     text.append("\n" + count(stats["pending_invitations"], "pending invitation"))
-    text.append(f"\n{stats['group_messages_left']} free group messages left", style="dim")
+    left = count(stats["group_messages_left"], "free group message")
+    text.append(f"\n{left} left", style="dim")
     return text
 
 

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import (
     category_label,
+    count,
     degree_badge,
     long_date,
     plain,
@@ -163,15 +164,13 @@ def connection_lines(p: dict) -> Text:
             text.append_text(plain(name))
     else:
         text.append("No path within 3 steps.", style="dim")
-    text.append(f"\n{p['mutual']} mutual connection{'s' * (p['mutual'] != 1)}", style="bold")
+    text.append(f"\n{count(p['mutual'], 'mutual connection')}", style="bold")
     if p.get("mutual_names"):
         text.append(": ")
         text.append_text(plain(", ".join(p["mutual_names"])))
         if p["mutual"] > len(p["mutual_names"]):
             text.append(f" and {p['mutual'] - len(p['mutual_names'])} more", style="dim")
-    text.append(
-        f"\n{p['shared_groups']} shared group{'s' * (p['shared_groups'] != 1)}", style="bold"
-    )
+    text.append(f"\n{count(p['shared_groups'], 'shared group')}", style="bold")
     if p.get("shared_group_names"):
         text.append(": ")
         text.append_text(plain(", ".join(p["shared_group_names"])))
