@@ -125,12 +125,27 @@ def plan_label(value: str) -> str:
         return value
 
 
+# How the UI writes a day: always in words, never ISO beside words (issue 14.10). The
+# clock and sentences give the weekday; a table cell drops it; a plot's axis the year.
+
+
 def long_date(iso: str | None) -> str:
     """'2015-01-12' → 'Mon 12 Jan 2015' (the clock everybody reads)."""
-    if not iso:
-        return ""
-    day = date.fromisoformat(str(iso)[:10])
-    return day.strftime("%a %d %b %Y")
+    return _day(iso, "%a %d %b %Y")
+
+
+def short_date(iso: str | None) -> str:
+    """'2015-01-12' → '12 Jan 2015', for table cells."""
+    return _day(iso, "%d %b %Y")
+
+
+def day_month(iso: str | None) -> str:
+    """'2015-01-12' → '12 Jan', for the ticks of a plot whose range names the year."""
+    return _day(iso, "%d %b")
+
+
+def _day(iso: str | None, form: str) -> str:
+    return date.fromisoformat(str(iso)[:10]).strftime(form) if iso else ""
 
 
 # How an InMail's state is coloured wherever it is listed.

@@ -75,26 +75,39 @@ async def test_reading_marks_read_and_reply_sends(app):
         assert "Grazie, a presto!" in str(screen.query_one("#thread-text").render())
 
 
+async def an_inmail_to_answer(pilot) -> tuple[InboxScreen, dict, list[dict]]:
+    """The inbox after 60 days with the cursor on a conversation holding an InMail to me
+    still waiting for an answer: (screen, conversation, its answerable InMails)."""
+    app = pilot.app
+    screen = await inbox_after(pilot, 60, send_first=False)
+    conversations = ask(app, lambda world: world.inbox())
+    for conversation in conversations:
+        thread = ask(
+            app, lambda world, c=conversation: world.thread(c["member_id"], mark_read=False)
+        )
+        answerable = [m for m in thread if m["kind"] == "inmail" and m["can_answer"]]
+        if answerable:
+            break
+    else:
+        raise AssertionError("no InMail to me in 60 days on the handmade network")
+    row = [c["member_id"] for c in conversations].index(conversation["member_id"])
+    screen.query_one("#conversations", DataTable).move_cursor(row=row)
+    await settle(pilot)
+    return screen, conversation, answerable
+
+
 async def test_accept_or_decline_an_inmail_to_me(app):
     async with app.run_test(size=SIZE) as pilot:
-        screen = await inbox_after(pilot, 60, send_first=False)
-        conversations = ask(app, lambda world: world.inbox())
-        for conversation in conversations:
-            thread = ask(
-                app, lambda world, c=conversation: world.thread(c["member_id"], mark_read=False)
-            )
-            answerable = [m for m in thread if m["kind"] == "inmail" and m["can_answer"]]
-            if answerable:
-                inmail = answerable[-1]  # `a` answers the newest InMail waiting for it
-                break
-        else:
-            raise AssertionError("no InMail to me in 60 days on the handmade network")
-        row = [c["member_id"] for c in conversations].index(conversation["member_id"])
-        screen.query_one("#conversations", DataTable).move_cursor(row=row)
-        await settle(pilot)
+        screen, conversation, answerable = await an_inmail_to_answer(pilot)
+        inmail = answerable[-1]  # `a` answers the newest InMail waiting for it
         await pilot.press("a")
         await settle(pilot)
-        assert "InMail accepted." in [n.message for n in notifications(app)]
+        # Issue 14.10: the notice names the member and says what accepting did.
+        said = [n.message for n in notifications(app)]
+        assert any(
+            m.startswith(f"You accepted {conversation['name']}'s InMail") and "they see it" in m
+            for m in said
+        ), said
         answered = ask(app, lambda world: world.thread(conversation["member_id"]))
         assert next(m for m in answered if m["id"] == inmail["id"])["can_answer"] is False
         for _ in answerable[:-1]:  # older InMails from the same member, newest first
@@ -103,6 +116,19 @@ async def test_accept_or_decline_an_inmail_to_me(app):
         await pilot.press("a")  # nothing left to accept: the key does nothing
         await settle(pilot)
         assert not notifications(app, severity="error")
+
+
+async def test_declining_says_whose_inmail_and_what_it_did(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen, conversation, answerable = await an_inmail_to_answer(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        subject = answerable[-1]["subject"]
+        expected = (
+            f"You declined {conversation['name']}'s InMail “{subject}”: they see it as "
+            "declined; nothing else is sent."
+        )
+        assert expected in [n.message for n in notifications(app)]
 
 
 async def test_sent_inmails_show_state_and_credit(app):

@@ -12,7 +12,8 @@ from netui.core.model import Plan
 from netui.core.money import PriceList, usd
 from netui.ui.modals.choice import ChoiceModal, bought_message, buy_credits_modal
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import long_date, plain, plan_label, plural, score_line
+from netui.ui.text import long_date, plain, plan_label, plural, score_line, short_date
+from netui.ui.widgets.empty import EmptyNote, say_when_empty
 
 LEDGER_STYLES = {
     "grant": "green",
@@ -50,12 +51,30 @@ class CreditsScreen(PlaceScreen):
         with TabbedContent(id="credits-tabs"):
             with TabPane("Lots", id="tab-lots"):
                 yield DataTable(id="lots", cursor_type="row")
+                yield EmptyNote(
+                    "lots",
+                    "No credits held. Buy a pack or move to a paid plan: each lot of "
+                    "credits is listed here with the day it expires.",
+                )
             with TabPane("In refund window", id="tab-window"):
                 yield DataTable(id="window", cursor_type="row")
+                yield EmptyNote(
+                    "window",
+                    "No InMail is in its refund window: paid InMails whose credit may still "
+                    "come back are listed here, with the days left.",
+                )
             with TabPane("Ledger", id="tab-ledger"):
                 yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
+                yield EmptyNote(
+                    "ledger",
+                    "No entries yet: every grant, purchase, spend, refund and expiry of "
+                    "credits is listed here.",
+                )
             with TabPane("Money", id="tab-money"):
                 yield DataTable(id="money", cursor_type="row", zebra_stripes=True)
+                yield EmptyNote(
+                    "money", "Nothing paid yet: every pack and month of a plan is listed here."
+                )
 
     def on_mount(self) -> None:
         self.query_one("#credits-balance").border_title = "Balance"
@@ -106,9 +125,10 @@ class CreditsScreen(PlaceScreen):
             table.add_row(
                 Text(str(lot["amount"]), justify="right"),
                 Text(lot.get("source", "")),
-                Text(lot.get("credited", "")),
-                Text(long_date(lot["expires"])),
+                Text(short_date(lot.get("credited"))),
+                Text(short_date(lot["expires"])),
             )
+        say_when_empty(table)
 
     def _fill_window(self, window: list[dict], total: int) -> None:
         """The InMails whose credit may still come back (the World sends the soonest)."""
@@ -116,6 +136,7 @@ class CreditsScreen(PlaceScreen):
         table.clear()
         for item in window:
             table.add_row(plain(item["to_name"]), Text(str(item["days_left"]), justify="right"))
+        say_when_empty(table)
         self.query_one("#credits-tabs", TabbedContent).get_tab(
             "tab-window"
         ).label = f"In refund window ({total:,})"
@@ -126,12 +147,13 @@ class CreditsScreen(PlaceScreen):
         for entry in ledger:
             amount = entry["amount"]
             table.add_row(
-                Text(entry["date"]),
+                Text(short_date(entry["date"])),
                 Text(entry["kind"], style=LEDGER_STYLES.get(entry["kind"], "")),
                 Text(f"{amount:+d}", justify="right"),
                 Text(dollars(entry.get("usd")), justify="right"),
                 plain(entry["cause"]),
             )
+        say_when_empty(table)
         label = f"Ledger ({total:,})" if total is not None else "Ledger"
         self.query_one("#credits-tabs", TabbedContent).get_tab("tab-ledger").label = label
 
@@ -141,10 +163,11 @@ class CreditsScreen(PlaceScreen):
         table.clear()
         for charge in reversed(charges):
             table.add_row(
-                Text(charge["date"]),
+                Text(short_date(charge["date"])),
                 Text(dollars(charge["usd"]), justify="right"),
                 plain(charge["cause"]),
             )
+        say_when_empty(table)
         tab = self.query_one("#credits-tabs", TabbedContent).get_tab("tab-money")
         tab.label = f"Money ({dollars(spent)})"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -22,8 +21,10 @@ from netui.ui.text import (
     kind_label,
     long_date,
     plain,
+    short_date,
     state_words,
 )
+from netui.ui.widgets.empty import EmptyNote, say_when_empty
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -79,12 +80,17 @@ class InboxScreen(PlaceScreen):
                     yield Static(Text("Choose a conversation.", style="dim"), id="thread-text")
             with TabPane("Sent InMails", id="tab-sent"):
                 yield DataTable(id="sent", cursor_type="row", zebra_stripes=True)
+                yield EmptyNote(
+                    "sent",
+                    "No InMails sent yet. Find someone in Search and write them one: each "
+                    "InMail is listed here with its answer and what became of its credit.",
+                )
 
     def on_mount(self) -> None:
         sent = self.query_one("#sent", DataTable)
         for label, width in (
             ("To", None),
-            ("Sent", 10),
+            ("Sent", 11),
             ("Category", 20),
             ("Subject", None),
             ("State", 9),
@@ -122,7 +128,8 @@ class InboxScreen(PlaceScreen):
         table.clear(columns=True)
         # The preview is cut to the list's width, never scrolled sideways.
         table.add_column("", width=1)
-        table.add_column("Newest first", width=max(10, table.size.width - 6))
+        heading = "Newest first" if self.conversations else "No conversations yet"
+        table.add_column(heading, width=max(10, table.size.width - 6))
         for c in self.conversations:
             unread = c.get("unread") or 0
             who = plain(c["name"], "bold" if unread else "")
@@ -169,11 +176,12 @@ class InboxScreen(PlaceScreen):
             group="thread",
         )
 
+    def name_of(self, member_id: int | None) -> str:
+        return next((c["name"] for c in self.conversations if c["member_id"] == member_id), "them")
+
     def show_thread(self, messages: list[dict]) -> None:
         self.messages = messages
-        name = next(
-            (c["name"] for c in self.conversations if c["member_id"] == self.member_id), "them"
-        )
+        name = self.name_of(self.member_id)
         key = self.app.key_for
         hint = (
             f"{key('inbox.accept')} accept / {key('inbox.decline')} decline / "
@@ -215,9 +223,10 @@ class InboxScreen(PlaceScreen):
 
         def replied(body: str | None) -> None:
             if body:
+                name = self.name_of(message["from"])
                 self.act(
                     lambda world: world.reply(message["id"], body),
-                    lambda _: self.notify("Reply sent.", markup=False),
+                    lambda _: self.notify(f"Reply sent to {name}.", markup=False),
                 )
 
         self.app.push_screen(ReplyModal(message), replied)
@@ -235,7 +244,7 @@ class InboxScreen(PlaceScreen):
             return
 
         def answered(_: dict) -> None:
-            self.notify(f"InMail {how}ed." if how == "accept" else "InMail declined.", markup=False)
+            self.notify(answer_notice(how, self.name_of(self.member_id), message), markup=False)
 
         self.act(lambda world: getattr(world, how)(message["id"]), answered)
 
@@ -255,13 +264,14 @@ class InboxScreen(PlaceScreen):
             state = item["state"]
             table.add_row(
                 plain(item["to_name"], "bold"),
-                Text(item["sent"]),
+                Text(short_date(item["sent"])),
                 Text(category_label(item.get("category"))),
                 plain(item.get("subject") or ""),
                 Text(state_words(state), style=STATE_STYLES.get(state, "")),
                 credit_state(item),
                 key=str(item["message_id"]),
             )
+        say_when_empty(table)
         pane = self.query_one("#inbox-tabs", TabbedContent)
         pane.get_tab("tab-sent").label = f"Sent InMails ({len(self.sent_items)})"
 
@@ -280,6 +290,18 @@ class InboxScreen(PlaceScreen):
         if item is not None:
             self.query_one("#inbox-tabs", TabbedContent).active = "tab-conversations"
             self.load_thread(item["to"], mark_read=False)
+
+
+def answer_notice(how: str, name: str, message: dict) -> str:
+    """What accepting or declining an InMail did (issue 14.10): the sender sees the answer
+    (it counts for their score, R5.6); declining writes nothing more."""
+    about = f" “{message['subject']}”" if message.get("subject") else ""
+    if how == "accept":
+        return (
+            f"You accepted {name}'s InMail{about}: they see it as accepted. "
+            "Reply (r) to tell them more."
+        )
+    return f"You declined {name}'s InMail{about}: they see it as declined; nothing else is sent."
 
 
 def message_lines(message: dict, name: str, answer_hint: str) -> Text:
@@ -305,7 +327,3 @@ def message_lines(message: dict, name: str, answer_hint: str) -> Text:
     text.append("\n")
     text.append_text(plain(message["body"]))
     return text
-
-
-def short_date(iso: str | None) -> str:
-    return date.fromisoformat(iso[:10]).strftime("%d %b") if iso else ""

@@ -146,8 +146,8 @@ def head_lines(p: dict) -> Text:
     text.append("\n")
     text.append_text(plain(f"{p['city']}, {p['country']} · {p['industry']}", "dim"))
     text.append(
-        f"\n{p.get('connections', 0):,} connections · plan {plan_label(p['plan'])}"
-        f" · member since {p.get('joined', '?')}",
+        f"\n{count(p.get('connections'), 'connection')} · plan {plan_label(p['plan'])}"
+        f" · member since {long_date(p.get('joined')) or '?'}",
         style="dim",
     )
     return text
