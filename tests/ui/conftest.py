@@ -76,3 +76,19 @@ def notifications(
 def messages(app: NetuiApp, **which: str) -> list[str]:
     """The text of the notifications `notifications` finds."""
     return [n.message for n in notifications(app, **which)]
+
+
+def send_inmail(app: NetuiApp, member_id: int = 4, subject: str = "Hi") -> dict:
+    """An InMail from me, sent through the World as the compose form sends it."""
+    from netui.core.model import Category
+
+    return ask(
+        app,
+        lambda world: world.send(
+            member_id,
+            subject=subject,
+            body="Dear Seán, hello.",
+            want_inmail=True,
+            category=Category.NEW_VENTURE,
+        ),
+    )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from netui.core.model import Category, Plan
+from netui.core.model import Plan
 from netui.ui.modals.compose import ComposeModal
-from tests.ui.conftest import SIZE, ask, notifications, settle
+from tests.ui.conftest import SIZE, ask, notifications, send_inmail, settle
 
 GOOD_BODY = (
     "Dear Seán, I am writing because Aiko Tanaka told me about your C++ and Rust work at "
@@ -159,16 +159,7 @@ async def test_a_second_inmail_before_an_answer_is_flagged_but_allowed(app):
     wasted credit: the form says when I wrote, and still sends; the score waits."""
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        ask(
-            app,
-            lambda world: world.send(
-                4,
-                subject="Hello",
-                body="Dear Seán, hello.",
-                want_inmail=True,
-                category=Category.CAREER_OPPORTUNITY,
-            ),
-        )
+        send_inmail(app, 4, "Hello")
         modal = await compose(pilot, 4, want_inmail=True)
         head = shown(modal, "#compose-route")
         assert "You wrote to them on Mon 12 Jan 2015; no answer yet." in head

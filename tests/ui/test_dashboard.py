@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from netui.core.model import Category
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.widgets.reach_chart import ReachChart
-from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.conftest import SIZE, ask, send_inmail, settle
 
 
 def text_of(app, selector: str) -> str:
@@ -68,12 +67,7 @@ async def test_the_score_waits_for_answers_after_a_first_inmail(app):
     """Issue 14.5: not "0% (0 of 1)" the day a first InMail goes out."""
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        ask(
-            app,
-            lambda world: world.send(
-                4, subject="Hi", body="Dear Seán.", want_inmail=True, category=Category.JOB_INQUIRY
-            ),
-        )
+        send_inmail(app, 4, "Hi")
         app.world_changed()
         await settle(pilot)
         credits = text_of(app, "#dash-credits")

@@ -7,13 +7,12 @@ import re
 
 from textual.widgets import DataTable, TabbedContent
 
-from netui.core.model import Category
 from netui.core.words import count
 from netui.ui.screens.credits import CreditsScreen
 from netui.ui.screens.inbox import InboxScreen
 from netui.ui.screens.profile import ProfileScreen
 from netui.ui.widgets.empty import EmptyNote
-from tests.ui.conftest import ask, settle
+from tests.ui.conftest import ask, send_inmail, settle
 from tests.ui.test_search import open_search
 
 ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -39,12 +38,7 @@ async def test_no_screen_writes_a_day_in_iso(app):
     """The tab bar writes 'Mon 12 Jan 2015'; tables and panels beside it never '2015-…'."""
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        ask(
-            app,
-            lambda world: world.send(
-                4, subject="Hi", body="Dear Seán.", want_inmail=True, category=Category.NEW_VENTURE
-            ),
-        )
+        send_inmail(app, 4, "Hi")
         ask(app, lambda world: world.buy(2))  # a lot, a ledger entry and a charge
         app.advance(7)
         await settle(pilot)
@@ -100,12 +94,7 @@ async def test_empty_tables_say_what_would_be_there(app):
         assert "refund window" in str(note(app, "window").render())
         assert not note(app, "lots").display  # the plan granted 15 credits
         assert not note(app, "ledger").display
-        ask(
-            app,
-            lambda world: world.send(
-                4, subject="Hi", body="Dear Seán.", want_inmail=True, category=Category.NEW_VENTURE
-            ),
-        )
+        send_inmail(app, 4, "Hi")
         app.world_changed()
         await settle(pilot)
         assert not note(app, "window").display
