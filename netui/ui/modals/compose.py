@@ -246,8 +246,11 @@ class ComposeModal(ModalScreen[dict | None]):
             return Text("")
         text = Text()
         text.append(f"{count(recipient.balance, 'credit')} left", style="bold")
-        # "34% (12 of 35)", "no score yet" or "waiting for answers (…)" (R5.6)
+        # "34% (12 of 35)", "no score yet", or "waiting for answers (…)" said short: the
+        # line shares its row with the buttons (R4.4, issue 14.5)
         score = recipient.score_text
+        if score.startswith("waiting"):
+            score = score.split(" (")[0]
         text.append(f" · score {score}" if score[0].isdigit() else f" · {score}")
         return text
 
