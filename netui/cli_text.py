@@ -36,9 +36,15 @@ def _value(value: object) -> str:
 
 def _seed(d: dict) -> str:
     return (
-        f"Seeded {d['source']}: {d['members']:,} members, {d['connections']:,} connections, "
-        f"{d['groups']:,} groups, {d['countries']} countries; me = member {d['me']} "
-        f"({d['seconds']:.1f} s)."
+        f"Seeded {d['source']}: {_network_size(d)}; me = member {d['me']} ({d['seconds']:.1f} s)."
+    )
+
+
+def _network_size(d: dict) -> str:
+    """'1,000 members in 37 countries, 9,874 connections, 120 groups'."""
+    return (
+        f"{count(d['members'], 'member')} in {count(d['countries'], 'country', 'countries')}, "
+        f"{count(d['connections'], 'connection')}, {count(d['groups'], 'group')}"
     )
 
 
@@ -46,8 +52,7 @@ def _stats(d: dict) -> str:
     deg = d["degrees"]
     lines = [
         f"{d['date']}  ·  playing {d['me_name']} (#{d['me']})  ·  network: {d['source']}",
-        f"{d['members']:,} members in {d['countries']} countries, "
-        f"{d['connections']:,} connections, {d['groups']:,} groups",
+        _network_size(d),
         f"My network: 1st {deg['1st']:,} · 2nd {deg['2nd']:,} · 3rd {deg['3rd']:,} · "
         f"group {deg['group']:,} · out {deg['out']:,}",
     ]
@@ -254,7 +259,7 @@ def _lab(d: dict) -> str:
     lines = [
         f"Campaign: {count(d['recipients'], 'InMail')} to {who}, checklist {c['checklist']}/9, "
         f"{c['length']}, category {c['category']}, sent {c['weekday'].capitalize()} "
-        f"{d['start']}, followed {c['days']} days.",
+        f"{d['start']}, followed {count(c['days'], 'day')}.",
         "",
     ]
     rows = [
@@ -304,8 +309,8 @@ RENDERERS: dict[str, Callable] = {
     "seed": _seed,
     "import-ldbc": lambda d: _seed(d).replace("Seeded", "Imported", 1),
     "export": lambda d: (
-        f"Wrote {d['members']:,} members and {d['connections']:,} "
-        f"connections to {d['path']} ({d['format']})."
+        f"Wrote {count(d['members'], 'member')} and {count(d['connections'], 'connection')} "
+        f"to {d['path']} ({d['format']})."
     ),
     "stats": _stats,
     "search": _search,

@@ -213,3 +213,9 @@ def test_the_score_waits_for_answers_in_the_text_output(capsys, handmade_db):
     assert "score: waiting for answers" in out
     code, data, _ = run(capsys, handmade_db, "credits")
     assert data["score"] == 0 and data["score_waiting"] is True  # R5.6's figure is kept
+    _, out, _ = run_text(capsys, handmade_db, "inbox")
+    assert "Seán O'Brien — 1 message, read" in out  # not "1 messages"
+    _, out, _ = run_text(capsys, handmade_db, "buy", "1")
+    assert out.startswith("Bought 1 credit for $10.00")
+    _, out, _ = run_text(capsys, handmade_db, "search", "amina")
+    assert "· 1 shared group ·" in out

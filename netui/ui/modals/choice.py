@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from netui.core.credits import PACK_SIZES
 from netui.core.money import PriceList, usd
-from netui.ui.text import plural
+from netui.ui.text import count, long_date, plural
 
 T = TypeVar("T")
 
@@ -93,6 +93,7 @@ def buy_credits_modal(prices: PriceList | None = None) -> ChoiceModal[int]:
 
 def bought_message(result: dict) -> str:
     expires = result.get("expires")
-    tail = f"; they expire on {expires}" if expires else ""
+    tail = f"; they expire on {long_date(expires)}" if expires else ""
     paid = f" for {usd(round(result['usd'] * 100))}" if "usd" in result else ""
-    return f"Bought {result.get('bought', '')} credits{paid}. Balance: {result['balance']}{tail}."
+    bought = count(result.get("bought"), "credit")
+    return f"Bought {bought}{paid}. Balance: {result['balance']}{tail}."
