@@ -37,6 +37,8 @@ async def test_escape_keeps_the_draft_and_the_form_brings_it_back(app):
         await write_and_escape(pilot)
         modal = await compose(pilot, 4, want_inmail=True)
         assert form(modal) == (SUBJECT, BODY, "expertise-request")
+        body = modal.query_one("#body", TextArea)
+        assert body.cursor_location == body.document.end
         # Another recipient's form starts empty: drafts are per recipient.
         await pilot.press("escape")
         other = await compose(pilot, 5, want_inmail=True)

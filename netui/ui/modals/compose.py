@@ -265,6 +265,7 @@ class ComposeModal(ModalScreen[dict | None]):
         if subject.value or body.text:
             return
         subject.value, body.text = draft.subject, draft.body
+        body.move_cursor(body.document.end)  # go on writing where I stopped
         if draft.category is not None:
             self.query_one("#category", Select).value = draft.category.value
         self.saved_draft = self.draft_now()
