@@ -20,7 +20,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
@@ -28,15 +27,12 @@ from netui.core.model import Category, Route, given_name
 from netui.errors import NetuiError
 from netui.ui.gate import ask_world
 from netui.ui.modals.choice import bought_message, buy_credits_modal
+from netui.ui.modals.drafts import DraftKeeper, Fields
 from netui.ui.text import count, degree_badge, long_date, plain, route_sentence
 
 if TYPE_CHECKING:
     from netui.world import World
     from netui.world.messaging import SavedDraft
-
-# How long typing must pause before the draft is saved (issue 14.1): a save per
-# keystroke would queue writes behind the checklist for nothing.
-DRAFT_SAVE_DELAY = 0.6
 
 
 @dataclass(frozen=True)
@@ -102,9 +98,7 @@ class ComposeModal(ModalScreen[dict | None]):
         self.recipient: Recipient | None = None
         self.checklist: Checklist | None = None
         self.sending = False
-        self.draft_restored = False
-        self.saved_draft: tuple | None = None  # what the database holds, as last saved
-        self.draft_timer: Timer | None = None
+        self.drafts = DraftKeeper(self, member_id, self.fields)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compose-box") as box:
@@ -258,49 +252,22 @@ class ComposeModal(ModalScreen[dict | None]):
 
     def restore_draft(self, draft: SavedDraft | None) -> None:
         """Put back what I left, once, into a form nothing has been typed in yet."""
-        if self.draft_restored or draft is None:
+        if draft is None or not self.drafts.restoring():
             return
-        self.draft_restored = True
-        subject, body = self.query_one("#subject", Input), self.query_one("#body", TextArea)
-        if subject.value or body.text:
-            return
-        subject.value, body.text = draft.subject, draft.body
+        self.query_one("#subject", Input).value = draft.subject
+        body = self.query_one("#body", TextArea)
+        body.text = draft.body
         body.move_cursor(body.document.end)  # go on writing where I stopped
         if draft.category is not None:
             self.query_one("#category", Select).value = draft.category.value
-        self.saved_draft = self.draft_now()
+        self.drafts.restored_as(self.fields())
         self.notify(f"Your draft from {long_date(draft.saved.isoformat())} is back.", timeout=4)
 
-    def draft_now(self) -> tuple[str, str, Category | None]:
+    def fields(self) -> Fields:
         return (
             self.query_one("#subject", Input).value,
             self.query_one("#body", TextArea).text,
             self.category,
-        )
-
-    def save_draft(self) -> None:
-        """Keep the draft in the database, unless it is already kept as it is. Asked of the
-        app, not of this form: the save must land even when the form has just closed."""
-        if self.draft_timer is not None:
-            self.draft_timer.stop()
-            self.draft_timer = None
-        recipient = self.recipient
-        if recipient is None or not recipient.route["allowed"] or self.sending:
-            return
-        draft = self.draft_now()
-        if draft == self.saved_draft or (self.saved_draft is None and not any(draft[:2])):
-            return
-        self.saved_draft = draft
-        subject, body, category = draft
-        member, inmail = self.member_id, recipient.is_inmail
-        ask_world(
-            self.app,
-            lambda world: world.save_draft(
-                member, inmail=inmail, subject=subject, body=body, category=category
-            ),
-            lambda _: None,
-            group="draft",
-            latest_only=False,
         )
 
     # ── the draft, live ───────────────────────────────────────────────────────
@@ -314,10 +281,8 @@ class ComposeModal(ModalScreen[dict | None]):
         self.query_one("#subject-count", Label).update(counter(len(subject), SUBJECT_MAX))
         self.query_one("#body-count", Label).update(counter(len(body), BODY_MAX))
         self.query_one("#length-band", Static).update(length_line(LengthBand.of(body)))
-        if self.recipient is not None and self.recipient.route["allowed"]:
-            if self.draft_timer is not None:
-                self.draft_timer.stop()
-            self.draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.save_draft)
+        if self.recipient is not None and self.recipient.route["allowed"] and not self.sending:
+            self.drafts.typed(inmail=self.recipient.is_inmail)
         if self.recipient is None or not self.recipient.is_inmail:
             return
         category = self.category
@@ -352,8 +317,7 @@ class ComposeModal(ModalScreen[dict | None]):
         if recipient is None or not recipient.route["allowed"] or self.sending:
             return
         self.sending = True
-        if self.draft_timer is not None:
-            self.draft_timer.stop()
+        self.drafts.stop()
         self.query_one("#send", Button).disabled = True
         subject = self.query_one("#subject", Input).value if recipient.is_inmail else None
         category = self.category if recipient.is_inmail else None
@@ -391,7 +355,8 @@ class ComposeModal(ModalScreen[dict | None]):
         self.app.show_error(error)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
-        self.save_draft()
+        if self.recipient is not None and self.recipient.route["allowed"]:
+            self.drafts.save()
         self.dismiss(None)
 
     # ── buttons ──────────────────────────────────────────────────────────────
