@@ -66,6 +66,7 @@ class InboxScreen(PlaceScreen):
     def __init__(self) -> None:
         super().__init__()
         self.conversations: list[dict] = []
+        self.loaded = False  # until then an empty list means "not read yet", not "none"
         self.sent_items: list[dict] = []
         self.member_id: int | None = None  # the conversation shown on the right
         self.messages: list[dict] = []
@@ -106,6 +107,7 @@ class InboxScreen(PlaceScreen):
     def show(self, data: dict) -> None:
         self.conversations = data["conversations"]
         self.sent_items = data["sent"]
+        self.loaded = True
         self.show_conversations()
         self.show_sent()
         if self.member_id is not None:
@@ -123,7 +125,7 @@ class InboxScreen(PlaceScreen):
     def show_conversations(self) -> None:
         """The list as it is now, the cursor on the conversation shown beside it."""
         table = self.query_one("#conversations", DataTable)
-        if not table.size.width:
+        if not table.size.width or not self.loaded:
             return  # hidden behind the Sent tab: filled in when it is shown (Resized)
         table.clear(columns=True)
         # The preview is cut to the list's width, never scrolled sideways.
