@@ -7,6 +7,7 @@ so what one test sends never shows in another.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 from collections.abc import Callable
 from pathlib import Path
@@ -47,10 +48,9 @@ async def settle(pilot: Pilot) -> None:
     """
     app = pilot.app
     for _ in range(20):
-        try:
+        # A question typed over by a newer one (latest_only) is cancelled: done too.
+        with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
-        except WorkerCancelled:
-            pass  # a question typed over by a newer one (latest_only): it is done too
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             await pilot.pause()
