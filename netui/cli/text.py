@@ -12,6 +12,7 @@ from netui.core.clock import describe_events
 from netui.core.model import Degree, MessageKind
 from netui.core.money import usd
 from netui.core.routes import RouteDecision
+from netui.core.words import count
 
 if TYPE_CHECKING:
     from netui.world.building import BuildSummary
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         PlanChanged,
         Profile,
         Purchase,
+        ScoreLine,
         SearchResult,
         SendReceipt,
         SentItem,
@@ -64,10 +66,14 @@ def _value(value: object) -> str:
 
 
 def _seed(s: BuildSummary) -> str:
+    return f"Seeded {s.source}: {_network_size(s)}; me = member {s.me} ({s.seconds:.1f} s)."
+
+
+def _network_size(s: BuildSummary | Stats) -> str:
+    """'1,000 members in 37 countries, 9,874 connections, 120 groups'."""
     return (
-        f"Seeded {s.source}: {s.members:,} members, {s.connections:,} connections, "
-        f"{s.groups:,} groups, {s.countries} countries; me = member {s.me} "
-        f"({s.seconds:.1f} s)."
+        f"{count(s.members, 'member')} in {count(s.countries, 'country', 'countries')}, "
+        f"{count(s.connections, 'connection')}, {count(s.groups, 'group')}"
     )
 
 
@@ -76,8 +82,7 @@ def _stats(s: Stats) -> str:
     mine = " · ".join(f"{d.value} {s.degrees[d]:,}" for d in Degree)
     lines = [
         f"{glance.date}  ·  playing {glance.me_name} (#{glance.me})  ·  network: {s.source}",
-        f"{s.members:,} members in {s.countries} countries, "
-        f"{s.connections:,} connections, {s.groups:,} groups",
+        _network_size(s),
         f"My network: {mine}",
         _credit_line(s),
     ]
@@ -97,9 +102,17 @@ def _credit_line(s: Stats) -> str:
     expiry = score.next_expiry
     expiry_text = f" ({expiry.amount} expire {expiry.date})" if expiry else ""
     return (
-        f"Credits {glance.credits}{expiry_text} · score {score.score_text} · "
+        f"Credits {glance.credits}{expiry_text} · {_score(score)} · "
         f"unread {glance.unread} · pending invitations {glance.pending_invitations}"
     )
+
+
+def _score(line: ScoreLine, label: str = "score") -> str:
+    """'score 34% (12 of 35)', 'score: waiting for answers (…)' (R5.6, issue 14.5), or
+    'score: none yet'."""
+    if line.score is None:
+        return f"{label}: none yet"
+    return f"{label}{':' if line.score_waiting else ''} {line.score_text}"
 
 
 def _words(value: str) -> str:
@@ -114,8 +127,8 @@ def _search(results: list[SearchResult]) -> str:
     for r in results:
         lines.append(
             f"{r.id:>8}  {r.degree:<5} {r.name} — {r.headline} at {r.company} "
-            f"({r.country}) · {r.mutual} mutual · {r.shared_groups} shared groups "
-            f"· {_words(r.decision.route)}"
+            f"({r.country}) · {r.mutual} mutual · "
+            f"{count(r.shared_groups, 'shared group')} · {_words(r.decision.route)}"
         )
     return "\n".join(lines)
 
@@ -157,7 +170,7 @@ def _send(r: SendReceipt) -> str:
     note = " · category not one they welcome" if r.mismatch else ""
     return (
         f"Sent message #{r.message_id} by {_words(r.route)} ({cost}); "
-        f"{r.credits} credits left{note}."
+        f"{count(r.credits, 'credit')} left{note}."
     )
 
 
@@ -169,8 +182,8 @@ def _inbox(conversations: list[Conversation]) -> str:
         unread = f"{c.unread} unread" if c.unread else "read"
         subject = f" · {c.subject}" if c.subject else ""
         lines.append(
-            f"{c.last_date}  #{c.member_id:<7} {c.name} — {c.count} "
-            f"messages, {unread} · {_words(c.kind)}{subject}"
+            f"{c.last_date}  #{c.member_id:<7} {c.name} — "
+            f"{count(c.count, 'message')}, {unread} · {_words(c.kind)}{subject}"
         )
     return "\n".join(lines)
 
@@ -200,7 +213,7 @@ def _sent(items: list[SentItem]) -> str:
     for m in items:
         credit = str(m.credit_state)
         if m.refund_days_left is not None:
-            credit += f", {m.refund_days_left} days left in the refund window"
+            credit += f", {count(m.refund_days_left, 'day')} left in the refund window"
         lines.append(
             f"#{m.message_id:<6} {m.sent} to {m.to_name} · {m.category} · "
             f"{m.state} · credit {credit}"
@@ -213,8 +226,8 @@ def _credits(c: CreditsOverview) -> str:
         f"Balance {c.balance} · plan {c.plan} ({c.monthly_grant} a month)"
         + (f" · next grant {c.next_grant}" if c.next_grant else "")
         + (f" · moving to {c.pending_plan} on {c.pending_from}" if c.pending_plan else ""),
-        f"Score {c.score_line.score_text} · open rate {c.score_line.open_rate_text}",
-        f"Money spent {_dollars(c.spent_usd)} · {c.answered} InMails answered · "
+        f"{_score(c.score_line, 'Score')} · open rate {c.score_line.open_rate_text}",
+        f"Money spent {_dollars(c.spent_usd)} · {count(c.answered, 'InMail')} answered · "
         f"{_dollars(c.usd_per_answer)} per answer",
         f"Refund policy {c.refund_policy}: {c.policy_meaning}",
         "Lots:",
@@ -224,7 +237,7 @@ def _credits(c: CreditsOverview) -> str:
         for lot in c.lots
     ] or ["  (none)"]
     if c.in_refund_window:
-        lines.append(f"In the refund window: {c.in_refund_window_count} InMails")
+        lines.append(f"In the refund window: {count(c.in_refund_window_count, 'InMail')}")
     lines.append(f"Ledger (newest {len(c.ledger)} of {c.ledger_total}):")
     lines += [
         f"  {e.date} {e.kind:<12} {e.amount:>+4}  {e.cause}"
@@ -239,7 +252,7 @@ def _dollars(amount: float | None) -> str:
 
 
 def _advance(r: AdvanceReport) -> str:
-    return f"Now {r.date} (+{r.days} days): {describe_events(r.events)}."
+    return f"Now {r.date} (+{count(r.days, 'day')}): {describe_events(r.events)}."
 
 
 def _plan(r: PlanChanged) -> str:
@@ -248,8 +261,8 @@ def _plan(r: PlanChanged) -> str:
 
 def _buy(r: Purchase) -> str:
     return (
-        f"Bought {r.bought} credits for {_dollars(r.usd)} (they expire {r.expires}); "
-        f"balance {r.balance}."
+        f"Bought {count(r.bought, 'credit')} for {_dollars(r.usd)} "
+        f"(they expire {r.expires}); balance {r.balance}."
     )
 
 
@@ -277,9 +290,9 @@ def _lab(report: object) -> str:
     if c["degrees"]:
         who += f" ({', '.join(c['degrees'])})"
     lines = [
-        f"Campaign: {d['recipients']} InMails to {who}, checklist {c['checklist']}/9, "
+        f"Campaign: {count(d['recipients'], 'InMail')} to {who}, checklist {c['checklist']}/9, "
         f"{c['length']}, category {c['category']}, sent {c['weekday'].capitalize()} "
-        f"{d['start']}, followed {c['days']} days.",
+        f"{d['start']}, followed {count(c['days'], 'day')}.",
         "",
     ]
     rows = [
@@ -330,8 +343,8 @@ RENDERERS: dict[str, Callable] = {
     "seed": _seed,
     "import-ldbc": lambda summary: _seed(summary).replace("Seeded", "Imported", 1),
     "export": lambda summary: (
-        f"Wrote {summary.members:,} members and {summary.connections:,} "
-        f"connections to {summary.path} ({summary.format})."
+        f"Wrote {count(summary.members, 'member')} and "
+        f"{count(summary.connections, 'connection')} to {summary.path} ({summary.format})."
     ),
     "stats": _stats,
     "search": _search,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
@@ -143,6 +143,7 @@ class NetuiApp(App[None]):
         self.make_network = make_network
         self.prices = prices
         self.gate: WorldGate | None = None
+        self.clock_notice: Notification | None = None
         if keymap:
             self.set_keymap(keymap)
         if theme and theme in self.available_themes:
@@ -299,7 +300,7 @@ class NetuiApp(App[None]):
         if self.gate is None:
             return
         how_far = f"to {long_date(to.isoformat())}" if to else f"by {count(days, 'day')}"
-        self.notify(f"Advancing the clock {how_far}…", timeout=2)
+        self.notify_clock(f"Advancing the clock {how_far}…", timeout=2)
         ask_world(
             self,
             lambda world: world.advance(days, to=to),
@@ -309,8 +310,16 @@ class NetuiApp(App[None]):
         )
 
     def _advanced(self, result: AdvanceReport) -> None:
-        self.notify(summarise_events(result), title="The clock moved", markup=False, timeout=8)
+        self.notify_clock(summarise_events(result), title="The clock moved", timeout=8)
         self.world_changed()
+
+    def notify_clock(self, message: str, *, title: str = "", timeout: float) -> None:
+        """One notice about the clock at a time, the newest in place of the one before:
+        ten quick presses of n would otherwise stack ten of them (issue 14.9)."""
+        if self.clock_notice is not None and self.clock_notice in self._notifications:
+            self._unnotify(self.clock_notice)  # Textual's own way to take one notice back
+        self.clock_notice = Notification(visible(message), visible(title), timeout=timeout)
+        self.post_message(Notify(self.clock_notice))
 
     # ── keeping every screen current ───────────────────────────────────────────
 

@@ -24,6 +24,10 @@ from netui.core.routes import INMAIL_COST_REASON, Refusal, RouteDecision
 if TYPE_CHECKING:
     from netui.world.results import ScoreLine, SentItem
 
+# The one home of plurals is netui.core.words; the screens take it from here.
+from netui.core.words import count as count
+from netui.core.words import plural as plural
+
 DEGREE_STYLES = {
     Degree.FIRST: "bold #ffffff on #2e7d32",
     Degree.SECOND: "bold #ffffff on #1565c0",
@@ -103,7 +107,7 @@ def score_line(score: ScoreLine) -> Text:
     if score.score is None:
         return Text("No score yet: no InMail sent in the last 90 days", style="dim")
     return Text.assemble(
-        ("Score ", ""),
+        ("Score: " if score.score_waiting else "Score ", ""),
         (score.score_text, "bold"),
         f" · open rate {score.open_rate_text}",
     )
@@ -116,17 +120,27 @@ def plan_label(value: str) -> str:
         return value
 
 
+# How the UI writes a day: always in words, never ISO beside words (issue 14.10). The
+# clock and sentences give the weekday; a table cell drops it; a plot's axis the year.
+
+
 def long_date(iso: str | None) -> str:
     """'2015-01-12' → 'Mon 12 Jan 2015' (the clock everybody reads)."""
-    if not iso:
-        return ""
-    day = date.fromisoformat(str(iso)[:10])
-    return day.strftime("%a %d %b %Y")
+    return _day(iso, "%a %d %b %Y")
 
 
-def count(value: int | None, one: str, many: str | None = None) -> str:
-    value = value or 0
-    return f"{value:,} {one if value == 1 else (many or one + 's')}"
+def short_date(iso: str | None) -> str:
+    """'2015-01-12' → '12 Jan 2015', for table cells."""
+    return _day(iso, "%d %b %Y")
+
+
+def day_month(iso: str | None) -> str:
+    """'2015-01-12' → '12 Jan', for the ticks of a plot whose range names the year."""
+    return _day(iso, "%d %b")
+
+
+def _day(iso: str | None, form: str) -> str:
+    return date.fromisoformat(str(iso)[:10]).strftime(form) if iso else ""
 
 
 # How an InMail's state is coloured wherever it is listed.
@@ -149,7 +163,7 @@ def state_text(state: InMailState) -> Text:
 def credit_state(item: SentItem) -> Text:
     state, days = item.credit_state, item.refund_days_left
     if state is CreditState.SPENT and days is not None:
-        return Text(f"spent · {days} day{'s' * (days != 1)} left", style="yellow")
+        return Text(f"spent · {count(days, 'day')} left", style="yellow")
     return Text(state.value, style=CREDIT_STYLES[state])
 
 

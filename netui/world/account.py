@@ -93,6 +93,7 @@ def score_and_expiry(ctx: Context) -> ScoreLine:
         and NextExpiry(sum(lot["amount"] for lot in upcoming if lot["expires"] == first), first),
         score=score.response_rate,
         score_text=score.describe(),
+        score_waiting=score.waiting,
         open_rate=score.open_rate,
         open_rate_text=score.describe_open_rate(),
     )

@@ -49,6 +49,14 @@ def sent(ctx: Context) -> list[SentItem]:
     return [_sent_item(m, today) for m in messages.sent_inmails(ctx.db, ctx.me)]
 
 
+def waiting_for_answer(ctx: Context, member_id: int) -> date | None:
+    """The day I last InMailed this member if they have not answered it and still may
+    (its answer window is open, R7.3): a second InMail would likely be a wasted credit."""
+    ctx.member(member_id)
+    since = ctx.today - credits.ANSWER_WINDOW
+    return messages.unanswered_inmail(ctx.db, ctx.me, member_id, since)
+
+
 def _state(m: dict, today: date) -> InMailState:
     """sent → opened → answered, or no answer once its window has closed (R7.3).
     Only InMails have a window; a message simply waits."""

@@ -10,6 +10,7 @@ under the refund policy in force, which fixes the day its credit would come back
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from netui.core import credits
 from netui.core.behaviour import Factors, invitation_fate, plan_fate, seeded_rng
@@ -28,7 +29,7 @@ from netui.core.invitations import can_invite_again, check_may_invite
 from netui.core.model import Category, Degree, MessageKind, Route, given_name
 from netui.core.profile import completeness
 from netui.errors import Refused
-from netui.store import groups, invitations, ledger, messages, reach
+from netui.store import drafts, groups, invitations, ledger, messages, reach
 from netui.store.db import transaction
 from netui.world import preferences, views
 from netui.world.context import Context, not_before_tomorrow
@@ -224,6 +225,78 @@ def _checklist(ctx: Context, member: dict, standing: Standing, draft: Draft) -> 
     )
     sender = SenderView(me["name"], me["headline"], me["company"], me["contact_visible"])
     return check_inmail(draft, recipient, sender)
+
+
+# ── drafts (issue 14): nothing typed is lost when the form closes ──────────────
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """What I was writing to a member, as I left it."""
+
+    kind: MessageKind  # INMAIL, or MESSAGE for any message
+    subject: str
+    body: str
+    category: Category | None
+    saved: date
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind.value,
+            "subject": self.subject,
+            "body": self.body,
+            "category": self.category and self.category.value,
+            "saved": self.saved.isoformat(),
+        }
+
+
+def draft_for(ctx: Context, member_id: int) -> SavedDraft | None:
+    """My draft to this member, if I left one."""
+    ctx.member(member_id)
+    row = drafts.get(ctx.db, ctx.me, member_id)
+    if row is None:
+        return None
+    return SavedDraft(
+        MessageKind(row["kind"]),
+        row["subject"],
+        row["body"],
+        row["category"] and Category(row["category"]),
+        date.fromisoformat(row["saved"]),
+    )
+
+
+def save_draft(
+    ctx: Context,
+    member_id: int,
+    *,
+    inmail: bool,
+    subject: str,
+    body: str,
+    category: Category | None = None,
+) -> None:
+    """Keep what I am writing to this member; a draft with no text is dropped."""
+    ctx.member(member_id)
+    if not subject.strip() and not body.strip():
+        drop_draft(ctx, member_id)
+        return
+    kind = MessageKind.INMAIL if inmail else MessageKind.MESSAGE
+    with transaction(ctx.db):
+        drafts.save(
+            ctx.db,
+            ctx.me,
+            member_id,
+            kind=kind.value,
+            category=category and category.value,
+            subject=subject,
+            body=body,
+            saved=ctx.today,
+        )
+
+
+def drop_draft(ctx: Context, member_id: int) -> None:
+    """Forget my draft to this member (it was sent, or emptied)."""
+    with transaction(ctx.db):
+        drafts.drop(ctx.db, ctx.me, member_id)
 
 
 # ── invitations (R3.6) ──────────────────────────────────────────────────────

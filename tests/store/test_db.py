@@ -79,10 +79,22 @@ def test_force_never_overwrites_a_foreign_file(tmp_path):
     assert path.read_text() == "chapter one"
 
 
-# What migration 6 adds, taken away again: a database as netui wrote it before.
+# What migrations 6 and 7 add, taken away again: a database as netui wrote it before.
+UNDO_MIGRATION_7 = "DROP TABLE drafts;"
 UNDO_MIGRATION_6 = (
-    "DROP TABLE charges; DROP INDEX invitations_by_pair; ALTER TABLE members DROP COLUMN photo;"
+    f"{UNDO_MIGRATION_7} DROP TABLE charges; DROP INDEX invitations_by_pair;"
+    " ALTER TABLE members DROP COLUMN photo;"
 )
+
+
+def test_migration_7_adds_drafts_to_a_version_6_database(handmade_db):
+    conn = sqlite3.connect(handmade_db)
+    conn.executescript(f"{UNDO_MIGRATION_7} PRAGMA user_version = 6;")
+    conn.close()
+    world = World.open(handmade_db)
+    assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    world.save_draft(4, inmail=False, subject="", body="Kept")
+    assert world.draft_for(4).body == "Kept"
 
 
 def test_migration_6_adds_money_and_photos_and_clears_open_profile_on_free(handmade_db):

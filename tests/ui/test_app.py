@@ -164,6 +164,20 @@ async def test_a_day_and_a_month(app):
         assert app.status.date == "2015-02-13"
 
 
+async def test_ten_quick_days_leave_one_clock_notice_the_newest(app):
+    """Issue 14.9: one clock notice at a time, replaced by the newest; others stay."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.notify("Something else")
+        await pilot.press(*"n" * 10)
+        await settle(pilot)
+        assert app.status.date == "2015-01-22"
+        shown = [n.message for n in notifications(app)]
+        clock = [m for m in shown if m.startswith(("Now ", "Advancing"))]
+        assert len(clock) == 1 and clock[0].startswith("Now Thu 22 Jan 2015: ")
+        assert "Something else" in shown
+
+
 def test_a_month_is_the_same_day_next_month_or_its_end():
     from datetime import date
 

@@ -7,7 +7,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from netui.core.credits import CreditState
 from netui.core.model import Plan, Route
 from netui.ui.modals.compose import ComposeModal
-from tests.ui.conftest import SIZE, ask, notifications, settle
+from tests.ui.conftest import SIZE, ask, notifications, send_inmail, settle
 
 GOOD_BODY = (
     "Dear Seán, I am writing because Aiko Tanaka told me about your C++ and Rust work at "
@@ -153,3 +153,28 @@ async def test_escape_cancels_without_sending(app):
         await settle(pilot)
         assert not isinstance(app.screen, ComposeModal)
         assert ask(app, lambda world: world.sent()) == []
+
+
+async def test_a_second_inmail_before_an_answer_is_flagged_but_allowed(app):
+    """Issue 14.5: a second InMail to someone who has not answered the first is likely a
+    wasted credit: the form says when I wrote, and still sends; the score waits."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        send_inmail(app, 4, "Hello")
+        modal = await compose(pilot, 4, want_inmail=True)
+        head = shown(modal, "#compose-route")
+        assert "You wrote to them on Mon 12 Jan 2015; no answer yet." in head
+        balance = shown(modal, "#compose-balance")
+        assert "14 credits left · waiting for answers" in balance
+        assert "0%" not in balance
+        modal.query_one("#subject", Input).value = "Again"
+        modal.query_one("#body", TextArea).insert("Dear Seán, a second note.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert len(ask(app, lambda world: world.sent())) == 2
+
+
+async def test_no_warning_for_a_first_inmail(app):
+    async with app.run_test(size=SIZE) as pilot:
+        modal = await compose(pilot, 4, want_inmail=True)
+        assert "no answer yet" not in shown(modal, "#compose-route")

@@ -10,6 +10,7 @@ from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -27,11 +28,13 @@ from netui.errors import NetuiError
 from netui.ui.gate import ask_world
 from netui.ui.modals.base import Modal
 from netui.ui.modals.choice import bought_message, buy_credits_modal
-from netui.ui.text import degree_badge, plain, route_sentence
+from netui.ui.modals.drafts import DraftKeeper, Fields
+from netui.ui.text import count, degree_badge, long_date, plain, route_sentence
 from netui.world.results import SendReceipt  # loaded with the World: compose opens after it
 
 if TYPE_CHECKING:
     from netui.world import World
+    from netui.world.messaging import SavedDraft
     from netui.world.results import InvitationSent, Profile, Purchase
 
 
@@ -43,6 +46,9 @@ class Recipient:
     route: RouteDecision  # as asked: with or without InMail
     balance: int | None
     score_text: str
+    draft: SavedDraft | None = None
+    # The day I last InMailed them if they have not answered yet (issue 14.5).
+    waiting_since: date | None = None
 
     @property
     def is_inmail(self) -> bool:
@@ -62,6 +68,8 @@ def read_recipient(member_id: int, want_inmail: bool):
             route=profile.inmail_route if want_inmail else profile.route,
             balance=now.credits,
             score_text=now.score_line.score_text,
+            draft=world.draft_for(member_id),
+            waiting_since=world.waiting_for_answer(member_id),
         )
 
     return question
@@ -91,6 +99,7 @@ class ComposeModal(Modal[SendReceipt | None]):
         self.recipient: Recipient | None = None
         self.checklist: Checklist | None = None
         self.sending = False
+        self.drafts = DraftKeeper(self, member_id, self.fields)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compose-box") as box:
@@ -173,6 +182,12 @@ class ComposeModal(Modal[SendReceipt | None]):
         if route.allowed:  # a refusal is explained below, with the way out
             head.append("  ")
             head.append_text(route_sentence(route))
+        if recipient.is_inmail and recipient.waiting_since:
+            head.append(
+                f"\n⚠ You wrote to them on {long_date(recipient.waiting_since.isoformat())}; "
+                "no answer yet.",
+                style="bold yellow",
+            )
         self.query_one("#compose-route", Static).update(head)
         self.query_one("#compose-balance", Static).update(self._balance_line())
         if not route.allowed:
@@ -185,6 +200,7 @@ class ComposeModal(Modal[SendReceipt | None]):
         self.query_one("#send", Button).disabled = False
         for row in ("#category-row", "#subject-row", "#compose-side", "#length-band"):
             self.query_one(row).display = recipient.is_inmail
+        self.restore_draft(recipient.draft)
         if recipient.is_inmail:
             category = self.query_one("#category", Select)
             if category.value is Select.NULL and recipient.welcomed:
@@ -221,12 +237,36 @@ class ComposeModal(Modal[SendReceipt | None]):
         if recipient is None or recipient.balance is None:
             return Text("")
         text = Text()
-        text.append(
-            f"{recipient.balance} credit{'s' * (recipient.balance != 1)} left", style="bold"
-        )
-        score = recipient.score_text  # "34% (12 of 35)", or "no score yet"
-        text.append(f" · {score}" if score.startswith("no ") else f" · score {score}")
+        text.append(f"{count(recipient.balance, 'credit')} left", style="bold")
+        # "34% (12 of 35)", "no score yet", or "waiting for answers (…)" said short: the
+        # line shares its row with the buttons (R4.4, issue 14.5)
+        score = recipient.score_text
+        if score.startswith("waiting"):
+            score = score.split(" (")[0]
+        text.append(f" · score {score}" if score[0].isdigit() else f" · {score}")
         return text
+
+    # ── the draft, kept (issue 14.1) ───────────────────────────────────────────
+
+    def restore_draft(self, draft: SavedDraft | None) -> None:
+        """Put back what I left, once, into a form nothing has been typed in yet."""
+        if draft is None or not self.drafts.restoring():
+            return
+        self.query_one("#subject", Input).value = draft.subject
+        body = self.query_one("#body", TextArea)
+        body.text = draft.body
+        body.move_cursor(body.document.end)  # go on writing where I stopped
+        if draft.category is not None:
+            self.query_one("#category", Select).value = draft.category.value
+        self.drafts.restored_as(self.fields())
+        self.notify(f"Your draft from {long_date(draft.saved.isoformat())} is back.", timeout=4)
+
+    def fields(self) -> Fields:
+        return (
+            self.query_one("#subject", Input).value,
+            self.query_one("#body", TextArea).text,
+            self.category,
+        )
 
     # ── the draft, live ───────────────────────────────────────────────────────
 
@@ -239,6 +279,8 @@ class ComposeModal(Modal[SendReceipt | None]):
         self.query_one("#subject-count", Label).update(counter(len(subject), SUBJECT_MAX))
         self.query_one("#body-count", Label).update(counter(len(body), BODY_MAX))
         self.query_one("#length-band", Static).update(length_line(LengthBand.of(body)))
+        if self.recipient is not None and self.recipient.route.allowed and not self.sending:
+            self.drafts.typed(inmail=self.recipient.is_inmail)
         if self.recipient is None or not self.recipient.is_inmail:
             return
         category = self.category
@@ -273,19 +315,23 @@ class ComposeModal(Modal[SendReceipt | None]):
         if recipient is None or not recipient.route.allowed or self.sending:
             return
         self.sending = True
+        self.drafts.stop()
         self.query_one("#send", Button).disabled = True
         subject = self.query_one("#subject", Input).value if recipient.is_inmail else None
         category = self.category if recipient.is_inmail else None
         body = self.query_one("#body", TextArea).text
+        member, want_inmail = self.member_id, self.want_inmail
+
+        def send(world: World) -> SendReceipt:
+            result = world.send(
+                member, body=body, subject=subject, category=category, want_inmail=want_inmail
+            )
+            world.drop_draft(member)  # sent: nothing is left to keep
+            return result
+
         ask_world(
             self,
-            lambda world: world.send(
-                self.member_id,
-                body=body,
-                subject=subject,
-                category=category,
-                want_inmail=self.want_inmail,
-            ),
+            send,
             self.sent,
             group="send",
             latest_only=False,
@@ -306,6 +352,8 @@ class ComposeModal(Modal[SendReceipt | None]):
         self.app.show_error(error)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
+        if self.recipient is not None and self.recipient.route.allowed:
+            self.drafts.save()
         self.dismiss(None)
 
     # ── buttons ──────────────────────────────────────────────────────────────
@@ -317,7 +365,7 @@ class ComposeModal(Modal[SendReceipt | None]):
     @on(Button.Pressed, "#cancel")
     @on(Button.Pressed, "#close")
     def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
     @on(Button.Pressed, "#as-message")
     def _as_message(self) -> None:

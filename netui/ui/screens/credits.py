@@ -15,7 +15,8 @@ from netui.core.model import Plan
 from netui.core.money import Charge, PriceList, usd
 from netui.ui.modals.choice import ChoiceModal, bought_message, buy_credits_modal
 from netui.ui.screens.base import PlaceScreen, tab_keys
-from netui.ui.text import long_date, plain, score_line
+from netui.ui.text import long_date, plain, plural, score_line, short_date
+from netui.ui.widgets.empty import EmptyNote, say_when_empty
 from netui.ui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
@@ -43,13 +44,13 @@ MIN_CHART_DAYS = 14  # a chart of two days says nothing
 CHART_MIN_HEIGHT = 30
 # The cause takes what the other columns leave, cut with … at the end.
 LEDGER_COLUMNS = (
-    ("Date", 10),
+    ("Date", 11),
     ("Kind", 12),  # "cancellation"
     ("Amount", 6),
     ("USD", 9),
     ("Cause", 0, 1),
 )
-MONEY_COLUMNS = (("Date", 10), ("USD", 9), ("Cause", 0, 1))
+MONEY_COLUMNS = (("Date", 11), ("USD", 9), ("Cause", 0, 1))
 
 
 class CreditsScreen(PlaceScreen):
@@ -84,12 +85,30 @@ class CreditsScreen(PlaceScreen):
         with TabbedContent(id="credits-tabs"):
             with TabPane("Lots", id="tab-lots"):
                 yield DataTable(id="lots", cursor_type="row")
+                yield EmptyNote(
+                    "lots",
+                    "No credits held. Buy a pack or move to a paid plan: each lot of "
+                    "credits is listed here with the day it expires.",
+                )
             with TabPane("In refund window", id="tab-window"):
                 yield DataTable(id="window", cursor_type="row")
+                yield EmptyNote(
+                    "window",
+                    "No InMail is in its refund window: paid InMails whose credit may still "
+                    "come back are listed here, with the days left.",
+                )
             with TabPane("Ledger", id="tab-ledger"):
                 yield RowTable(id="ledger")
+                yield EmptyNote(
+                    "ledger",
+                    "No entries yet: every grant, purchase, spend, refund and expiry of "
+                    "credits is listed here.",
+                )
             with TabPane("Money", id="tab-money"):
                 yield RowTable(id="money")
+                yield EmptyNote(
+                    "money", "Nothing paid yet: every pack and month of a plan is listed here."
+                )
 
     def on_mount(self) -> None:
         self.query_one("#credits-balance").border_title = "Balance"
@@ -140,9 +159,10 @@ class CreditsScreen(PlaceScreen):
             table.add_row(
                 Text(str(lot.amount), justify="right"),
                 Text(lot.source.value),
-                Text(lot.credited),
-                Text(long_date(lot.expires)),
+                Text(short_date(lot.credited)),
+                Text(short_date(lot.expires)),
             )
+        say_when_empty(table)
 
     def _fill_window(self, window: tuple[RefundWindowItem, ...], total: int) -> None:
         """The InMails whose credit may still come back (the World sends the soonest)."""
@@ -150,6 +170,7 @@ class CreditsScreen(PlaceScreen):
         table.clear()
         for item in window:
             table.add_row(plain(item.to_name), Text(str(item.days_left), justify="right"))
+        say_when_empty(table)
         self.query_one("#credits-tabs", TabbedContent).get_tab(
             "tab-window"
         ).label = f"In refund window ({total:,})"
@@ -157,7 +178,7 @@ class CreditsScreen(PlaceScreen):
     def _fill_ledger(self, ledger: tuple[LedgerLine, ...], total: int | None) -> None:
         rows = [
             [
-                Text(entry.date),
+                Text(short_date(entry.date)),
                 Text(entry.kind.value, style=LEDGER_STYLES[entry.kind]),
                 Text(f"{entry.amount:+d}", justify="right"),
                 Text(dollars(entry.usd), justify="right"),
@@ -165,9 +186,9 @@ class CreditsScreen(PlaceScreen):
             ]
             for entry in ledger
         ]
-        self.query_one("#ledger", RowTable).show_rows(
-            LEDGER_COLUMNS, rows, [str(n) for n in range(len(rows))]
-        )
+        table = self.query_one("#ledger", RowTable)
+        table.show_rows(LEDGER_COLUMNS, rows, [str(n) for n in range(len(rows))])
+        say_when_empty(table)
         label = f"Ledger ({total:,})" if total is not None else "Ledger"
         self.query_one("#credits-tabs", TabbedContent).get_tab("tab-ledger").label = label
 
@@ -175,15 +196,15 @@ class CreditsScreen(PlaceScreen):
         """Every payment, newest first (R5.8)."""
         rows = [
             [
-                Text(charge.date.isoformat()),
+                Text(short_date(charge.date.isoformat())),
                 Text(usd(charge.cents), justify="right"),
                 plain(charge.cause),
             ]
             for charge in reversed(charges)
         ]
-        self.query_one("#money", RowTable).show_rows(
-            MONEY_COLUMNS, rows, [str(n) for n in range(len(rows))]
-        )
+        table = self.query_one("#money", RowTable)
+        table.show_rows(MONEY_COLUMNS, rows, [str(n) for n in range(len(rows))])
+        say_when_empty(table)
         tab = self.query_one("#credits-tabs", TabbedContent).get_tab("tab-money")
         tab.label = f"Money ({dollars(spent)})"
 
@@ -246,7 +267,7 @@ def dollars(amount: float | None) -> str:
 def balance_lines(c: CreditsOverview) -> Text:
     text = Text()
     text.append(f"{c.balance:,}", style="bold")
-    text.append(" credit" if c.balance == 1 else " credits")
+    text.append(f" {plural(c.balance, 'credit')}")
     expiry = c.score_line.next_expiry
     if expiry:
         text.append(f" · next expiry {expiry.amount} on {long_date(expiry.date)}", style="dim")

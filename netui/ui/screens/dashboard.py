@@ -12,7 +12,7 @@ from textual.containers import Grid
 from textual.widgets import Static
 
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import STATE_STYLES, count, credit_state, long_date, plain, score_line
+from netui.ui.text import STATE_STYLES, count, credit_state, long_date, plain, plural, score_line
 from netui.ui.widgets.reach_chart import ReachChart
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ def credit_lines(stats: Stats) -> Text:
     glance = stats.glance
     text = Text()
     text.append(f"{glance.credits:,}", style="bold")
-    text.append(" credits" if glance.credits != 1 else " credit")
+    text.append(f" {plural(glance.credits, 'credit')}")
     expiry = glance.score_line.next_expiry
     if expiry:
         text.append(f"\nnext expiry: {expiry.amount} on {long_date(expiry.date)}")
@@ -186,7 +186,8 @@ def message_lines(stats: Stats) -> Text:
     unread = glance.unread
     text = Text.assemble((count(unread, "unread message"), "bold" if unread else ""))
     text.append("\n" + count(glance.pending_invitations, "pending invitation"))
-    text.append(f"\n{glance.group_messages_left} free group messages left", style="dim")
+    left = count(glance.group_messages_left, "free group message")
+    text.append(f"\n{left} left", style="dim")
     return text
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -11,11 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from netui.ui.modals.reply import ReplyModal
 from netui.ui.screens.base import PlaceScreen, tab_keys
-from netui.ui.text import STATE_STYLES, credit_state, long_date, plain, state_text
+from netui.ui.text import STATE_STYLES, credit_state, long_date, plain, short_date, state_text
+from netui.ui.widgets.empty import EmptyNote, say_when_empty
 from netui.ui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
@@ -38,6 +39,14 @@ class ConversationTable(DataTable):
         Binding("enter", "read", "Read", id="inbox.read", tooltip="Read this conversation"),
     ]
 
+    class Resized(Message):
+        """The list changed width: its rows are cut to the new one."""
+
+    def on_resize(self) -> None:
+        # Also sent when its tab comes back into view: while hidden the list has no
+        # width, and rows cut to that would stay ten characters wide (issue 14.2).
+        self.post_message(self.Resized())
+
     def action_read(self) -> None:
         self.screen.read_selected()  # type: ignore[attr-defined]
 
@@ -52,7 +61,7 @@ class SentTable(RowTable):
 SENT_WIDE = 120
 SENT_WIDE_COLUMNS = (
     ("To", 0, 1),
-    ("Sent", 10),
+    ("Sent", 11),
     ("Category", 21),  # "Getting back in touch"
     ("Subject", 0, 1),
     ("State", 9),
@@ -82,6 +91,7 @@ class InboxScreen(PlaceScreen):
     def __init__(self) -> None:
         super().__init__()
         self.conversations: list[Conversation] = []
+        self.loaded = False  # until then an empty list means "not read yet", not "none"
         self.sent_items: list[SentItem] = []
         self.member_id: int | None = None  # the conversation shown on the right
         self.messages: list[ThreadMessage] = []
@@ -96,6 +106,11 @@ class InboxScreen(PlaceScreen):
                     yield Static(Text("Choose a conversation.", style="dim"), id="thread-text")
             with TabPane("Sent InMails", id="tab-sent"):
                 yield SentTable(id="sent")
+                yield EmptyNote(
+                    "sent",
+                    "No InMails sent yet. Find someone in Search and write them one: each "
+                    "InMail is listed here with its answer and what became of its credit.",
+                )
 
     def reload(self) -> None:
         self.ask(read_inbox, self.show)
@@ -105,12 +120,31 @@ class InboxScreen(PlaceScreen):
     def show(self, mail: Mail) -> None:
         self.conversations = mail.conversations
         self.sent_items = mail.sent
+        self.loaded = True
+        self.show_conversations()
+        self.show_sent()
+        if self.member_id is not None:
+            self.load_thread(self.member_id, mark_read=False)
+        elif not self.conversations:
+            self.query_one("#thread-text", Static).update(
+                Text(
+                    f"No messages yet. Advance the clock ({self.app.key_for('clock.week')} for a "
+                    "week) and members will write.",
+                    style="dim",
+                )
+            )
+
+    @on(ConversationTable.Resized)
+    def show_conversations(self) -> None:
+        """The list as it is now, the cursor on the conversation shown beside it."""
         table = self.query_one("#conversations", DataTable)
-        cursor = table.cursor_row
+        if not table.size.width or not self.loaded:
+            return  # hidden behind the Sent tab: filled in when it is shown (Resized)
         table.clear(columns=True)
         # The preview is cut to the list's width, never scrolled sideways.
         table.add_column("", width=1)
-        table.add_column("Newest first", width=max(10, table.size.width - 6))
+        heading = "Newest first" if self.conversations else "No conversations yet"
+        table.add_column(heading, width=max(10, table.size.width - 6))
         for c in self.conversations:
             unread = c.unread
             who = plain(c.name, "bold" if unread else "")
@@ -126,23 +160,14 @@ class InboxScreen(PlaceScreen):
                 key=str(c.member_id),
                 height=2,
             )
-        if self.conversations:
-            table.move_cursor(row=min(cursor, len(self.conversations) - 1))
-        self.show_sent()
-        if self.member_id is not None:
-            self.load_thread(self.member_id, mark_read=False)
-        elif not self.conversations:
-            self.query_one("#thread-text", Static).update(
-                Text(
-                    f"No messages yet. Advance the clock ({self.app.key_for('clock.week')} for a "
-                    "week) and members will write.",
-                    style="dim",
-                )
-            )
+        keys = [str(c.member_id) for c in self.conversations]
+        if keys:
+            shown = str(self.member_id)
+            table.move_cursor(row=keys.index(shown) if shown in keys else 0)
 
     def on_resize(self) -> None:
-        if self.conversations or self.sent_items:
-            self.show(Mail(self.conversations, self.sent_items))
+        if self.loaded:
+            self.show_sent()  # one line a row when wide, two when narrow
 
     @on(DataTable.RowHighlighted, "#conversations")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -169,9 +194,12 @@ class InboxScreen(PlaceScreen):
             group="thread",
         )
 
+    def name_of(self, member_id: int | None) -> str:
+        return next((c.name for c in self.conversations if c.member_id == member_id), "them")
+
     def show_thread(self, messages: list[ThreadMessage]) -> None:
         self.messages = messages
-        name = next((c.name for c in self.conversations if c.member_id == self.member_id), "them")
+        name = self.name_of(self.member_id)
         key = self.app.key_for
         hint = (
             f"{key('inbox.accept')} accept / {key('inbox.decline')} decline / "
@@ -213,9 +241,10 @@ class InboxScreen(PlaceScreen):
 
         def replied(body: str | None) -> None:
             if body:
+                name = self.name_of(message.sender)
                 self.act(
                     lambda world: world.reply(message.id, body),
-                    lambda _: self.notify("Reply sent.", markup=False),
+                    lambda _: self.notify(f"Reply sent to {name}.", markup=False),
                 )
 
         self.app.push_screen(ReplyModal(message), replied)
@@ -233,7 +262,7 @@ class InboxScreen(PlaceScreen):
             return
 
         def answered(_: ThreadMessage) -> None:
-            self.notify(f"InMail {how}ed." if how == "accept" else "InMail declined.", markup=False)
+            self.notify(answer_notice(how, self.name_of(self.member_id), message), markup=False)
 
         self.act(lambda world: getattr(world, how)(message.id), answered)
 
@@ -256,6 +285,7 @@ class InboxScreen(PlaceScreen):
             row_height=1 if wide else 2,
             cursor_on=table.key_at(table.cursor_row),
         )
+        say_when_empty(table)
         pane = self.query_one("#inbox-tabs", TabbedContent)
         pane.get_tab("tab-sent").label = f"Sent InMails ({len(self.sent_items)})"
 
@@ -273,6 +303,18 @@ class InboxScreen(PlaceScreen):
         if item is not None:
             self.query_one("#inbox-tabs", TabbedContent).active = "tab-conversations"
             self.load_thread(item.to, mark_read=False)
+
+
+def answer_notice(how: str, name: str, message: ThreadMessage) -> str:
+    """What accepting or declining an InMail did (issue 14.10): the sender sees the answer
+    (it counts for their score, R5.6); declining writes nothing more."""
+    about = f" “{message.subject}”" if message.subject else ""
+    if how == "accept":
+        return (
+            f"You accepted {name}'s InMail{about}: they see it as accepted. "
+            "Reply (r) to tell them more."
+        )
+    return f"You declined {name}'s InMail{about}: they see it as declined; nothing else is sent."
 
 
 def message_lines(message: ThreadMessage, name: str, answer_hint: str) -> Text:
@@ -305,13 +347,9 @@ def sent_cells(item: SentItem, wide: bool) -> list[Text]:
     sent, category = item.sent, item.category.label if item.category else ""
     states = [state_text(item.state), credit_state(item)]
     if wide:
-        return [to, Text(sent), Text(category), plain(subject), *states]
+        return [to, Text(short_date(sent)), Text(category), plain(subject), *states]
     return [
         Text("\n").join([to, plain(subject, "dim")]),
-        Text(f"{sent}\n{category}"),
+        Text(f"{short_date(sent)}\n{category}"),
         *states,
     ]
-
-
-def short_date(iso: str | None) -> str:
-    return date.fromisoformat(iso[:10]).strftime("%d %b") if iso else ""

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import (
+    count,
     degree_badge,
     long_date,
     plain,
@@ -137,7 +138,8 @@ def head_lines(p: Profile) -> Text:
     text.append("\n")
     text.append_text(plain(f"{p.city}, {p.country} · {p.industry}", "dim"))
     text.append(
-        f"\n{p.connections:,} connections · plan {p.plan.label} · member since {p.joined}",
+        f"\n{count(p.connections, 'connection')} · plan {p.plan.label}"
+        f" · member since {long_date(p.joined) or '?'}",
         style="dim",
     )
     return text
@@ -154,13 +156,13 @@ def connection_lines(p: Profile) -> Text:
             text.append_text(plain(name))
     else:
         text.append("No path within 3 steps.", style="dim")
-    text.append(f"\n{p.mutual} mutual connection{'s' * (p.mutual != 1)}", style="bold")
+    text.append(f"\n{count(p.mutual, 'mutual connection')}", style="bold")
     if p.mutual_names:
         text.append(": ")
         text.append_text(plain(", ".join(p.mutual_names)))
         if p.mutual > len(p.mutual_names):
             text.append(f" and {p.mutual - len(p.mutual_names)} more", style="dim")
-    text.append(f"\n{p.shared_groups} shared group{'s' * (p.shared_groups != 1)}", style="bold")
+    text.append(f"\n{count(p.shared_groups, 'shared group')}", style="bold")
     if p.shared_group_names:
         text.append(": ")
         text.append_text(plain(", ".join(p.shared_group_names)))

@@ -331,7 +331,8 @@ class SearchScreen(PlaceScreen):
         else:
             text.append(f"{len(self.results):,}+ results · ", style="dim")
         text.append_text(plain(row.name, "bold"))
-        text.append(f" · {row.mutual} mutual · {row.shared_groups} shared groups · ")
+        groups = count(row.shared_groups, "shared group")
+        text.append(f" · {row.mutual} mutual · {groups} · ")
         text.append_text(route_sentence(row.decision))
         detail.update(text, layout=False)
 

@@ -120,6 +120,7 @@ class ScoreLine(Result):
     next_expiry: NextExpiry | None
     score: float | None
     score_text: str
+    score_waiting: bool  # sent, but none has had its chance to be answered (R5.6)
     open_rate: float | None
     open_rate_text: str
 
