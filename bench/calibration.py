@@ -20,8 +20,8 @@ from pathlib import Path
 
 from common import scratch_copy, seeded
 
-from netui.core.credits import CreditState
 from netui.core.model import Category, RefundPolicy, given_name
+from netui.core.outcomes import CreditState
 from netui.world import World
 
 FILLER = (

@@ -14,8 +14,8 @@ import pytest
 
 from netui import lab
 from netui.cli import main
-from netui.core.credits import refund_date
 from netui.core.model import Category, Plan, RefundPolicy
+from netui.core.outcomes import refund_date
 from netui.errors import BadInput
 from netui.world import World
 

@@ -17,8 +17,8 @@ from rich._unicode_data import load as _rich_cell_table
 from rich.cells import CellTable
 from rich.text import Text
 
-from netui.core.credits import CreditState, InMailState
 from netui.core.model import Degree, Plan, Route
+from netui.core.outcomes import CreditState, InMailState
 from netui.core.routes import INMAIL_COST_REASON, Refusal, RouteDecision
 
 if TYPE_CHECKING:

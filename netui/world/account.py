@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from netui.core import credits
+from netui.core import outcomes
 from netui.core.credits import LedgerKind, LotSource
 from netui.core.model import MessageKind, Plan, RefundPolicy
 from netui.core.money import dollars, per_answer
@@ -99,20 +99,20 @@ def score_and_expiry(ctx: Context) -> ScoreLine:
     )
 
 
-def _score(ctx: Context) -> credits.Score:
+def _score(ctx: Context) -> outcomes.Score:
     today = ctx.today
-    outcomes = messages.inmail_outcomes(ctx.db, ctx.me, today - credits.SCORE_WINDOW)
-    return credits.score((outcome[:3] for outcome in outcomes for _ in range(outcome[3])), today)
+    fates = messages.inmail_outcomes(ctx.db, ctx.me, today - outcomes.SCORE_WINDOW)
+    return outcomes.score((fate[:3] for fate in fates for _ in range(fate[3])), today)
 
 
 def _refund_window(ctx: Context) -> tuple[tuple[RefundWindowItem, ...], int]:
     """The InMails whose credit may still come back, soonest decided first (up to
     REFUND_WINDOW_SHOWN of them), and how many there are in all."""
     today, me = ctx.today, ctx.me
-    since = today - credits.REFUND_WINDOW
+    since = today - outcomes.REFUND_WINDOW
     open_groups = []
     for group in messages.refundable_groups(ctx.db, me, since):
-        left = credits.refund_days_left(
+        left = outcomes.refund_days_left(
             RefundPolicy(group["refund_policy"]),
             day_or_none(group["sent"]),
             today,
@@ -194,7 +194,7 @@ def refreeze_refund_policy(ctx: Context, message_ids: list[int], policy: RefundP
     freezes a policy per InMail): the lab's runs then differ only by the policy."""
     with transaction(ctx.db):
         for m in messages.fates_of(ctx.db, message_ids):
-            refund_on = credits.refund_date(
+            refund_on = outcomes.refund_date(
                 policy,
                 day_or_none(m["sent"]),
                 day_or_none(m["fate_opened"]),

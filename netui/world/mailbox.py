@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from netui.core import credits
+from netui.core import outcomes
 from netui.core.behaviour import Answer
 from netui.core.checklist import validate_draft
-from netui.core.credits import InMailState, inmail_state
 from netui.core.model import Category, MessageKind, RefundPolicy
+from netui.core.outcomes import InMailState, inmail_state
 from netui.errors import BadInput, Refused
 from netui.store import messages
 from netui.store.db import transaction
@@ -53,7 +53,7 @@ def waiting_for_answer(ctx: Context, member_id: int) -> date | None:
     """The day I last InMailed this member if they have not answered it and still may
     (its answer window is open, R7.3): a second InMail would likely be a wasted credit."""
     ctx.member(member_id)
-    since = ctx.today - credits.ANSWER_WINDOW
+    since = ctx.today - outcomes.ANSWER_WINDOW
     return messages.unanswered_inmail(ctx.db, ctx.me, member_id, since)
 
 
@@ -100,10 +100,10 @@ def _sent_item(m: dict, today: date) -> SentItem:
         subject=m["subject"],
         mismatch=bool(m["mismatch"]),
         state=_state(m, today),
-        credit_state=credits.credit_state(free=free, refund_on=refund_on, today=today),
+        credit_state=outcomes.credit_state(free=free, refund_on=refund_on, today=today),
         refund_days_left=None
         if refund_on
-        else credits.refund_days_left(
+        else outcomes.refund_days_left(
             RefundPolicy(m["refund_policy"]),
             day_or_none(m["sent"]),
             today,

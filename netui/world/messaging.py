@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from netui.core import credits
+from netui.core import credits, outcomes
 from netui.core.behaviour import Factors, invitation_fate, plan_fate, seeded_rng
 from netui.core.checklist import (
     Checklist,
@@ -23,10 +23,10 @@ from netui.core.checklist import (
     check_inmail,
     validate_draft,
 )
-from netui.core.credits import ANSWER_WINDOW
 from netui.core.degrees import Standing
 from netui.core.invitations import can_invite_again, check_may_invite
 from netui.core.model import Category, Degree, MessageKind, Route, given_name
+from netui.core.outcomes import ANSWER_WINDOW
 from netui.core.profile import completeness
 from netui.errors import Refused
 from netui.store import drafts, groups, invitations, ledger, messages, reach
@@ -180,7 +180,7 @@ def _plan_fate(
         answer = answered = None  # by then it is "no answer" for good (R7.3)
     refund_on = None
     if kind is MessageKind.INMAIL:
-        refund_on = credits.refund_date(
+        refund_on = outcomes.refund_date(
             ctx.refund_policy(), today, opened, answered, free=cost == 0
         )
     messages.update(

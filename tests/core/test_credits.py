@@ -13,34 +13,38 @@ from hypothesis import strategies as st
 
 from netui.core.credits import (
     PACK_SIZES,
-    CreditState,
-    InMailState,
     LedgerEntry,
     LedgerKind,
     Lot,
     LotSource,
     Posting,
     balance,
-    billing_date,
-    change_plan,
     choose_lot,
-    credit_state,
     expire,
     expired_lots,
-    grant,
-    inmail_state,
-    is_billing_date,
     live_credits,
-    next_billing_date,
-    plan_credits_expire,
     purchase,
     refund,
-    refund_date,
-    refund_days_left,
-    score,
     spend,
 )
 from netui.core.model import Plan, RefundPolicy
+from netui.core.outcomes import (
+    CreditState,
+    InMailState,
+    credit_state,
+    inmail_state,
+    refund_date,
+    refund_days_left,
+    score,
+)
+from netui.core.plans import (
+    billing_date,
+    change_plan,
+    grant,
+    is_billing_date,
+    next_billing_date,
+    plan_credits_expire,
+)
 from netui.errors import BadInput, Refused
 
 D = date(2015, 1, 12)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from netui.core.credits import CreditState
 from netui.core.model import Plan, Route
+from netui.core.outcomes import CreditState
 from netui.ui.modals.compose import ComposeModal
 from tests.ui.conftest import SIZE, ask, notifications, send_inmail, settle
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Footer, Input, Select, TabbedContent
 
-from netui.core.credits import InMailState
 from netui.core.model import MessageKind
+from netui.core.outcomes import InMailState
 from netui.ui.app import NetuiApp
 from netui.ui.modals.help import HelpModal
 from netui.ui.modals.reply import ReplyModal

@@ -11,9 +11,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from netui.core.credits import next_billing_date
 from netui.core.model import Category, Plan
 from netui.core.money import PriceList, per_answer
+from netui.core.plans import next_billing_date
 from netui.core.profile import PARTS
 from netui.errors import BadInput, Refused
 from netui.world import World

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from netui.core.credits import InMailState
 from netui.core.model import Category, Plan, RefundPolicy
+from netui.core.outcomes import InMailState
 from netui.errors import BadInput, Refused
 from netui.world.results import BalanceDay
 

@@ -14,8 +14,9 @@ from dataclasses import FrozenInstanceError
 import pytest
 
 from netui.cli import main
-from netui.core.credits import CreditState, InMailState, LedgerKind
+from netui.core.credits import LedgerKind
 from netui.core.model import Category, Degree, MessageKind, Plan, RefundPolicy, Route
+from netui.core.outcomes import CreditState, InMailState
 from netui.core.routes import Refusal, RouteDecision
 from netui.world import World
 from tests.handmade import DEFAULTS

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netui.core.credits import CreditState, InMailState
 from netui.core.model import Category, MessageKind, Route
+from netui.core.outcomes import CreditState, InMailState
 from netui.world.results.base import Result, spread, to_json
 
 
