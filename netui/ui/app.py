@@ -1,8 +1,10 @@
-"""The netui terminal UI: one App, five screens you move between, modals on top.
+"""The netui terminal UI: one App, six screens you move between, modals on top.
 
-The App owns the World (behind `WorldGate`), the keys that work everywhere, the clock,
-and how errors are shown. Screens ask the World questions through `ask_world`, so the
-event loop never waits for the database or the graph.
+The App owns the World (behind `WorldGate`, which it gives every screen it makes), the
+keys that work everywhere, the clock, and the screen stack. Screens ask the World
+through the gate, in thread workers, so the event loop never waits for the database or
+the graph; what they want of the App (a profile, the compose form, an invitation, a
+refresh) they post as a message from `netui.ui.messages`, handled here with `@on`.
 """
 
 from __future__ import annotations
@@ -10,13 +12,12 @@ from __future__ import annotations
 import calendar
 import gc
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -28,8 +29,10 @@ from netui.core.clock import describe_events
 from netui.core.money import PriceList
 from netui.errors import NetuiError
 from netui.ui.commands import NetuiCommands
-from netui.ui.gate import WorldGate, ask_world
+from netui.ui.gate import WorldGate
+from netui.ui.messages import ComposeTo, Connect, FocusSearch, OpenMember, WorldChanged
 from netui.ui.modals.help import HelpModal
+from netui.ui.places import PLACES, Status
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen, default_network, throttled
 from netui.ui.text import count, long_date, visible
@@ -37,34 +40,22 @@ from netui.ui.text import count, long_date, visible
 if TYPE_CHECKING:
     from netui.world import World
 
-# The screens you move between, in the order of the tab bar.
-PLACES: dict[str, str] = {
-    "dashboard": "Dashboard",
-    "search": "Search",
-    "inbox": "Inbox",
-    "credits": "Credits",
-    "lab": "Lab",
-    "settings": "Settings",
+# Each place's screen (module, class), imported on the first visit: start-up loads
+# only the dashboard.
+PLACE_SCREENS: dict[str, tuple[str, str]] = {
+    "search": ("search", "SearchScreen"),
+    "inbox": ("inbox", "InboxScreen"),
+    "credits": ("credits", "CreditsScreen"),
+    "lab": ("lab", "LabScreen"),
+    "settings": ("settings", "SettingsScreen"),
 }
 
 
-def place_screen(module: str, screen: str) -> Callable[[], Screen]:
-    """A place's screen, imported on the first visit: start-up loads only the dashboard."""
-
+def place_screen(module: str, screen: str, gate: WorldGate) -> Callable[[], Screen]:
     def make() -> Screen:
-        return getattr(import_module(f"netui.ui.screens.{module}"), screen)()
+        return getattr(import_module(f"netui.ui.screens.{module}"), screen)(gate)
 
     return make
-
-
-@dataclass(frozen=True)
-class Status:
-    """What the tab bar shows on every screen: when it is, who I am, what I have."""
-
-    date: str = ""
-    me_name: str = ""
-    credits: int | None = None
-    unread: int | None = None
 
 
 def read_status(world: World) -> Status:
@@ -80,14 +71,6 @@ class NetuiApp(App[None]):
     # The app opens on the dashboard, which fills in once the World is open: no
     # start screen to draw and then replace (first run puts one on top while it builds).
     DEFAULT_MODE = "dashboard"
-    MODES = {
-        "dashboard": DashboardScreen,
-        "search": place_screen("search", "SearchScreen"),
-        "inbox": place_screen("inbox", "InboxScreen"),
-        "credits": place_screen("credits", "CreditsScreen"),
-        "lab": place_screen("lab", "LabScreen"),
-        "settings": place_screen("settings", "SettingsScreen"),
-    }
     COMMANDS = App.COMMANDS | {NetuiCommands}
     # Every binding has an id, so a user can move it to another key in the config file.
     BINDINGS = [
@@ -140,7 +123,11 @@ class NetuiApp(App[None]):
         self.freeze_after_start = not gc.isenabled()
         self.make_network = make_network
         self.prices = prices
-        self.gate: WorldGate | None = None
+        self.gate = WorldGate()
+        # The places, each made with the gate (see `netui.ui.places` for their order).
+        self.add_mode("dashboard", lambda: DashboardScreen(self.gate))
+        for place, (module, screen) in PLACE_SCREENS.items():
+            self.add_mode(place, place_screen(module, screen, self.gate))
         if keymap:
             self.set_keymap(keymap)
         if theme and theme in self.available_themes:
@@ -196,7 +183,7 @@ class NetuiApp(App[None]):
             # walk it all and stall a keystroke for ~60 ms now and then.
             gc.freeze()
             gc.enable()
-        self.gate = WorldGate(world)
+        self.gate.open(world)
         # Off with the start screen, and anything opened over it meanwhile (help).
         while any(isinstance(screen, StartScreen) for screen in self.screen_stack):
             self.pop_screen()
@@ -204,15 +191,14 @@ class NetuiApp(App[None]):
         self.world_changed()
 
     def on_unmount(self) -> None:
-        if self.gate is not None:
-            self.gate.close()
+        self.gate.close()
 
     # ── moving around ────────────────────────────────────────────────────────
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("go", "advance", "advance_month", "advance_to"):
             # Not before the network exists, and not from under a form being filled in.
-            return self.gate is not None and not isinstance(self.screen, ModalScreen)
+            return self.gate.is_open and not isinstance(self.screen, ModalScreen)
         if action == "quit":  # q in a form or a choice closes nothing by surprise
             return not isinstance(self.screen, ModalScreen)
         return True
@@ -225,43 +211,54 @@ class NetuiApp(App[None]):
         else:
             self.switch_mode(place)
         if place == "search":
-            from netui.ui.screens.search import SearchScreen
-
             # Once the switch is done, whichever screen is then in front gets the message.
-            self.call_after_refresh(lambda: self.screen.post_message(SearchScreen.FocusQuery()))
+            self.call_after_refresh(lambda: self.screen.post_message(FocusSearch()))
+
+    # The profile and the forms are imported on first use, as the places are.
+
+    @on(OpenMember)
+    def _open_member(self, message: OpenMember) -> None:
+        self.open_member(message.member_id)
 
     def open_member(self, member_id: int) -> None:
         """Show a member's profile on top of wherever I am."""
         from netui.ui.screens.profile import ProfileScreen
 
-        if self.gate is not None:
-            self.push_screen(ProfileScreen(member_id))
+        if self.gate.is_open:
+            self.push_screen(ProfileScreen(self.gate, member_id))
+
+    @on(ComposeTo)
+    def _compose_to(self, message: ComposeTo) -> None:
+        self.compose_to(message.member_id, want_inmail=message.want_inmail)
 
     def compose_to(self, member_id: int, *, want_inmail: bool) -> None:
         """Open the compose form; the World decides the route (R3.7)."""
         from netui.ui.modals.compose import ComposeModal
 
-        if self.gate is not None:
-            self.push_screen(ComposeModal(member_id, want_inmail=want_inmail), self._sent)
+        if self.gate.is_open:
+            modal = ComposeModal(self.gate, member_id, want_inmail=want_inmail)
+            self.push_screen(modal, self._sent)
 
     def _sent(self, result: dict | None) -> None:
         if result:
             self.world_changed()
 
-    def key_for(self, binding_id: str, default: str = "") -> str:
-        """The key a user presses for a binding, after their keymap (for hints on screen).
+    @on(Connect)
+    def connect(self, message: Connect) -> None:
+        """Invite a member to connect, from wherever I asked."""
 
-        `default` is the binding's own key, for bindings not active yet (a screen that
-        is still opening).
-        """
-        for active in self.screen.active_bindings.values():
-            if active.binding.id == binding_id:
-                return self.get_key_display(active.binding)
-        own = next(
-            (b.key for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id), default
+        def invited(_: dict) -> None:
+            self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
+            self.world_changed()
+
+        member_id = message.member_id
+        self.gate.ask(
+            self,
+            lambda world: world.connect(member_id),
+            invited,
+            group="connect",
+            latest_only=False,
         )
-        keys = self._keymap.get(binding_id, own)
-        return self.get_key_display(Binding(keys.split(",")[0], "")) if keys else "?"
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):
@@ -286,11 +283,11 @@ class NetuiApp(App[None]):
     def advance(self, days: int | None = None, *, to: date | None = None) -> None:
         """Move the simulated clock (by days, or to a date), then tell me what happened
         while I was away."""
-        if self.gate is None:
+        if not self.gate.is_open:
             return
         how_far = f"to {long_date(to.isoformat())}" if to else f"by {count(days, 'day')}"
         self.notify(f"Advancing the clock {how_far}…", timeout=2)
-        ask_world(
+        self.gate.ask(
             self,
             lambda world: world.advance(days, to=to),
             self._advanced,
@@ -304,6 +301,10 @@ class NetuiApp(App[None]):
 
     # ── keeping every screen current ───────────────────────────────────────────
 
+    @on(WorldChanged)
+    def _world_changed(self) -> None:
+        self.world_changed()
+
     def world_changed(self) -> None:
         """After any change: the tab bar and the screen in front show the new state.
 
@@ -315,12 +316,12 @@ class NetuiApp(App[None]):
             reload()
 
     def refresh_status(self) -> None:
-        ask_world(self, read_status, self._set_status, group="status")
+        self.gate.ask(self, read_status, self._set_status, group="status")
 
     def _set_status(self, status: Status) -> None:
         self.status = status
 
-    # ── errors: notifications, never tracebacks ────────────────────────────────
+    # ── notifications: plain text, never markup ───────────────────────────────────
 
     def notify(
         self,
@@ -339,20 +340,6 @@ class NetuiApp(App[None]):
             severity=severity,
             timeout=timeout,
             markup=markup,
-        )
-
-    def show_error(self, error: NetuiError) -> None:
-        lines = [error.message, *(f"• {reason}" for reason in error.reasons)]
-        self.notify("\n".join(lines), severity="error", markup=False, timeout=8)
-
-    def show_unexpected(self, error: BaseException) -> None:
-        self.log.error(repr(error))
-        self.notify(
-            f"Something went wrong: {error.__class__.__name__}: {error}",
-            title="Unexpected error",
-            severity="error",
-            markup=False,
-            timeout=12,
         )
 
     # ── the command palette ───────────────────────────────────────────────────

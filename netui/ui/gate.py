@@ -13,6 +13,9 @@ a read-only file, another program holding the lock) is turned into a DatabaseErr
 that says what happened, and a database file deleted or replaced while the app has it
 open is noticed before each call. SQLite would otherwise go on reading the old,
 unlinked file and saving changes into it that vanish when the app quits.
+
+The App makes the gate before the World is open and gives it to every screen it makes;
+screens ask through it (`gate.ask(self, …)`) and never reach for the App.
 """
 
 from __future__ import annotations
@@ -28,11 +31,11 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
+from netui.core.money import PriceList
 from netui.errors import NetuiError
 from netui.store.db import database_fault, file_identity, moved_fault
 
 if TYPE_CHECKING:
-    from netui.ui.app import NetuiApp
     from netui.world import World
 
 T = TypeVar("T")
@@ -43,17 +46,36 @@ _latest: weakref.WeakKeyDictionary[DOMNode, dict[str, int]] = weakref.WeakKeyDic
 
 
 class WorldGate:
-    """The World behind a lock: every call from the UI goes through `call`."""
+    """The World behind a lock: every call from the UI goes through `call` or `ask`.
 
-    def __init__(self, world: World) -> None:
-        self.world = world
+    Made empty, before the World exists; `open` hands it the World once it is open.
+    """
+
+    def __init__(self) -> None:
+        self.world: World | None = None
         self._lock = threading.Lock()
         # The file the World opened ("" for an in-memory one), and which file that is.
+        self.path = Path()
+        self._identity: tuple[int, int] | None = None
+
+    def open(self, world: World) -> None:
         self.path = Path(world.db.execute("PRAGMA database_list").fetchone()[2] or "")
         self._identity = file_identity(self.path) if self.path.name else None
+        self.world = world
+
+    @property
+    def is_open(self) -> bool:
+        return self.world is not None
+
+    @property
+    def prices(self) -> PriceList:
+        """The price list in force (the configuration's, fixed for the World's life)."""
+        return self.world.prices if self.world is not None else PriceList()
 
     def call(self, question: Callable[[World], T]) -> T:
         with self._lock:
+            if self.world is None:
+                raise NetuiError("The network is not open yet.")
             if self._identity is not None and file_identity(self.path) != self._identity:
                 raise moved_fault(self.path)
             try:
@@ -63,63 +85,81 @@ class WorldGate:
 
     def close(self) -> None:
         with self._lock:
-            self.world.db.conn.close()
+            if self.world is not None:
+                self.world.db.conn.close()
+
+    def ask(
+        self,
+        node: DOMNode,
+        question: Callable[[World], T],
+        then: Callable[[T], object],
+        *,
+        group: str = "world",
+        latest_only: bool = True,
+        failed: Callable[[NetuiError], object] | None = None,
+    ) -> Worker[None]:
+        """Ask the World a question in a thread worker of `node`; hand the answer to `then`.
+
+        `then` runs on the event loop (so it may touch widgets). With `latest_only` (for
+        questions) it runs only if this is still the newest question of its `group` on
+        `node`: a search typed over by a newer one is discarded, never shown, and the
+        worker is exclusive, so an older question still queued for the lock is cancelled
+        and skipped. Actions (send, buy, advance) pass `latest_only=False`: each one runs
+        and each answer is delivered. Errors never escape as a traceback: a
+        NetuiError goes to `failed` (default: a notification), anything else is reported
+        as an unexpected error. Asked before the World is open, nothing happens.
+        """
+        app = node.app
+        ticket = next(_tickets)
+        latest = _latest.setdefault(node, {})
+        latest[group] = ticket
+
+        def current() -> bool:
+            newest = latest.get(group) == ticket or not latest_only
+            return newest and (node is app or node.is_attached)
+
+        def deliver(answer: T) -> None:
+            if current():
+                then(answer)
+
+        def refuse(error: NetuiError) -> None:
+            if current():
+                (failed or (lambda error: show_error(node, error)))(error)
+
+        def job() -> None:
+            worker = get_current_worker()
+            if (latest_only and worker.is_cancelled) or not self.is_open:
+                return
+            try:
+                answer = self.call(question)
+            except NetuiError as error:
+                app.call_from_thread(refuse, error)
+            except Exception as error:  # a bug: say so plainly, keep the app alive
+                app.call_from_thread(show_unexpected, app, error)
+            else:
+                app.call_from_thread(deliver, answer)
+
+        return node.run_worker(
+            job, thread=True, exclusive=latest_only, group=group, exit_on_error=False, name=group
+        )
 
 
-def ask_world(
-    node: DOMNode,
-    question: Callable[[World], T],
-    then: Callable[[T], object],
-    *,
-    group: str = "world",
-    latest_only: bool = True,
-    failed: Callable[[NetuiError], object] | None = None,
-) -> Worker[None]:
-    """Ask the World a question in a thread worker and hand the answer to `then`.
+# ── errors: notifications, never tracebacks ────────────────────────────────────
 
-    `then` runs on the event loop (so it may touch widgets). With `latest_only` (for
-    questions) it runs only if this is still the newest question of its `group` on
-    `node`: a search typed over by a newer one is discarded, never shown, and the
-    worker is exclusive, so an older question still queued for the lock is cancelled
-    and skipped. Actions (send, buy, advance) pass `latest_only=False`: each one runs
-    and each answer is delivered. Errors never escape as a traceback: a
-    NetuiError goes to `failed` (default: a notification), anything else is reported
-    as an unexpected error.
-    """
-    app: NetuiApp = node.app  # type: ignore[assignment]
-    ticket = next(_tickets)
-    latest = _latest.setdefault(node, {})
-    latest[group] = ticket
 
-    def current() -> bool:
-        newest = latest.get(group) == ticket or not latest_only
-        return newest and (node is app or node.is_attached)
+def show_error(node: DOMNode, error: NetuiError) -> None:
+    """What the World refused, and why, as an error notification."""
+    lines = [error.message, *(f"• {reason}" for reason in error.reasons)]
+    node.app.notify("\n".join(lines), severity="error", markup=False, timeout=8)
 
-    def deliver(answer: T) -> None:
-        if current():
-            then(answer)
 
-    def refuse(error: NetuiError) -> None:
-        if not current():
-            return
-        if failed is not None:
-            failed(error)
-        else:
-            app.show_error(error)
-
-    def job() -> None:
-        worker = get_current_worker()
-        if (latest_only and worker.is_cancelled) or app.gate is None:
-            return
-        try:
-            answer = app.gate.call(question)
-        except NetuiError as error:
-            app.call_from_thread(refuse, error)
-        except Exception as error:  # a bug: say so plainly, keep the app alive
-            app.call_from_thread(app.show_unexpected, error)
-        else:
-            app.call_from_thread(deliver, answer)
-
-    return node.run_worker(
-        job, thread=True, exclusive=latest_only, group=group, exit_on_error=False, name=group
+def show_unexpected(node: DOMNode, error: BaseException) -> None:
+    """A bug, said plainly; the app goes on."""
+    node.app.log.error(repr(error))
+    node.app.notify(
+        f"Something went wrong: {error.__class__.__name__}: {error}",
+        title="Unexpected error",
+        severity="error",
+        markup=False,
+        timeout=12,
     )

@@ -57,7 +57,7 @@ async def settle(pilot: Pilot) -> None:
 
 def ask(app: NetuiApp, question: Callable[[World], T]) -> T:
     """What the World holds now (through the app's own gate, so no second connection)."""
-    assert app.gate is not None
+    assert app.gate.is_open
     return app.gate.call(question)
 
 

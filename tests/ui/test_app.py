@@ -98,13 +98,13 @@ async def test_the_dashboard_shows_at_once_and_fills_in_when_the_world_is_open(
     app = NetuiApp(db_path=handmade_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen) and app.gate is None
+        assert isinstance(app.screen, DashboardScreen) and not app.gate.is_open
         assert "Opening the network…" in str(app.screen.query_one("#dash-me").render())
         await pilot.press("s", "w")  # nowhere to go and no clock yet: nothing happens
         assert isinstance(app.screen, DashboardScreen)
         release.set()
         await settle(pilot)
-        assert app.gate is not None
+        assert app.gate.is_open
         assert "Giulia Rossi" in str(app.screen.query_one("#dash-me").render())
         assert ask(app, lambda world: world.today.isoformat()) == "2015-01-12"
 

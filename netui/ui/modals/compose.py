@@ -10,6 +10,7 @@ from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -24,7 +25,9 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
 from netui.core.model import Category, Route, given_name
 from netui.errors import NetuiError
-from netui.ui.gate import ask_world
+from netui.ui.gate import WorldGate, show_error
+from netui.ui.keys import key_for
+from netui.ui.messages import Connect, WorldChanged
 from netui.ui.modals.choice import bought_message, buy_credits_modal
 from netui.ui.text import degree_badge, plain, route_sentence
 
@@ -83,8 +86,9 @@ class ComposeModal(ModalScreen[dict | None]):
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
-    def __init__(self, member_id: int, *, want_inmail: bool) -> None:
+    def __init__(self, gate: WorldGate, member_id: int, *, want_inmail: bool) -> None:
         super().__init__()
+        self.gate = gate
         self.member_id = member_id
         self.want_inmail = want_inmail
         self.recipient: Recipient | None = None
@@ -140,7 +144,7 @@ class ComposeModal(ModalScreen[dict | None]):
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        key = self.app.key_for  # type: ignore[attr-defined]
+        key = partial(key_for, self.app)
         self.query_one("#compose-box").border_subtitle = (
             f"{key('compose.send', 'ctrl+s')} sends · tab moves · "
             f"{key('compose.cancel', 'escape')} cancels"
@@ -151,7 +155,7 @@ class ComposeModal(ModalScreen[dict | None]):
         self.load()
 
     def load(self) -> None:
-        ask_world(
+        self.gate.ask(
             self, read_recipient(self.member_id, self.want_inmail), self.show, group="recipient"
         )
 
@@ -245,7 +249,7 @@ class ComposeModal(ModalScreen[dict | None]):
             return
         category = self.category
         self.query_one("#welcomed", Static).update(welcomed_lines(self.recipient, category))
-        ask_world(
+        self.gate.ask(
             self,
             lambda world: world.draft_checklist(
                 self.member_id, subject=subject, body=body, category=category
@@ -279,7 +283,7 @@ class ComposeModal(ModalScreen[dict | None]):
         subject = self.query_one("#subject", Input).value if recipient.is_inmail else None
         category = self.category if recipient.is_inmail else None
         body = self.query_one("#body", TextArea).text
-        ask_world(
+        self.gate.ask(
             self,
             lambda world: world.send(
                 self.member_id,
@@ -306,7 +310,7 @@ class ComposeModal(ModalScreen[dict | None]):
     def not_sent(self, error: NetuiError) -> None:
         self.sending = False
         self.query_one("#send", Button).disabled = False
-        self.app.show_error(error)  # type: ignore[attr-defined]
+        show_error(self, error)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -329,33 +333,24 @@ class ComposeModal(ModalScreen[dict | None]):
 
     @on(Button.Pressed, "#connect")
     def _connect(self) -> None:
-        def invited(_: dict) -> None:
-            self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
-            self.app.world_changed()  # type: ignore[attr-defined]
-            self.dismiss(None)
-
-        ask_world(
-            self,
-            lambda world: world.connect(self.member_id),
-            invited,
-            group="connect",
-            latest_only=False,
-        )
+        # To the App itself: a message to this form would close with it, unread.
+        self.app.post_message(Connect(self.member_id))
+        self.dismiss(None)
 
     @on(Button.Pressed, "#buy")
     def _buy(self) -> None:
         def bought(result: dict) -> None:
             self.notify(bought_message(result), markup=False)
-            self.app.world_changed()  # type: ignore[attr-defined]
+            self.app.post_message(WorldChanged())
             self.load()
 
         def chosen(pack: int | None) -> None:
             if pack:
-                ask_world(
+                self.gate.ask(
                     self, lambda world: world.buy(pack), bought, group="buy", latest_only=False
                 )
 
-        self.app.push_screen(buy_credits_modal(getattr(self.app, "prices", None)), chosen)
+        self.app.push_screen(buy_credits_modal(self.gate.prices), chosen)
 
 
 def length_line(band: LengthBand) -> Text:

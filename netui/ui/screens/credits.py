@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 
 from netui.core.model import Plan
 from netui.core.money import PriceList, usd
+from netui.ui.gate import WorldGate
 from netui.ui.modals.choice import ChoiceModal, bought_message, buy_credits_modal
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import long_date, plain, plan_label, score_line
@@ -35,8 +36,8 @@ class CreditsScreen(PlaceScreen):
         Binding("p", "plan", "Change plan", id="credits.plan", tooltip="Change my plan"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, gate: WorldGate) -> None:
+        super().__init__(gate)
         self.plan: str | None = None
         self.prices = PriceList()
 

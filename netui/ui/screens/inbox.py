@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -10,8 +11,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
+from netui.ui.gate import WorldGate
+from netui.ui.keys import key_for
+from netui.ui.messages import OpenMember
 from netui.ui.modals.reply import ReplyModal
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import (
@@ -37,8 +42,11 @@ class ConversationTable(DataTable):
         Binding("enter", "read", "Read", id="inbox.read", tooltip="Read this conversation"),
     ]
 
+    class Read(Message):
+        """Enter on the list: read the conversation it is on."""
+
     def action_read(self) -> None:
-        self.screen.read_selected()  # type: ignore[attr-defined]
+        self.post_message(self.Read())
 
 
 class InboxScreen(PlaceScreen):
@@ -53,8 +61,8 @@ class InboxScreen(PlaceScreen):
         Binding("escape", "to_list", "Conversations", id="inbox.list", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, gate: WorldGate) -> None:
+        super().__init__(gate)
         self.conversations: list[dict] = []
         self.sent_items: list[dict] = []
         self.member_id: int | None = None  # the conversation shown on the right
@@ -121,7 +129,7 @@ class InboxScreen(PlaceScreen):
         elif not self.conversations:
             self.query_one("#thread-text", Static).update(
                 Text(
-                    f"No messages yet. Advance the clock ({self.app.key_for('clock.week')} for a "
+                    f"No messages yet. Advance the clock ({key_for(self.app, 'clock.week')} for a "
                     "week) and members will write.",
                     style="dim",
                 )
@@ -137,9 +145,7 @@ class InboxScreen(PlaceScreen):
             self.load_thread(int(event.row_key.value), mark_read=False)
 
     @on(DataTable.RowSelected, "#conversations")
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        self.read_selected()
-
+    @on(ConversationTable.Read)
     def read_selected(self) -> None:
         """Reading a conversation marks it read (and updates the unread count)."""
         if self.member_id is None:
@@ -161,7 +167,7 @@ class InboxScreen(PlaceScreen):
         name = next(
             (c["name"] for c in self.conversations if c["member_id"] == self.member_id), "them"
         )
-        key = self.app.key_for
+        key = partial(key_for, self.app)
         hint = (
             f"{key('inbox.accept')} accept / {key('inbox.decline')} decline / "
             f"{key('inbox.reply')} reply"
@@ -231,7 +237,7 @@ class InboxScreen(PlaceScreen):
 
     def action_profile(self) -> None:
         if self.member_id is not None:
-            self.app.open_member(self.member_id)
+            self.post_message(OpenMember(self.member_id))
 
     # ── sent InMails ─────────────────────────────────────────────────────────
 

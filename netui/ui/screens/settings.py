@@ -25,6 +25,7 @@ from textual.widgets import (
 
 from netui.core.model import Category, Plan, RefundPolicy
 from netui.errors import NetuiError
+from netui.ui.gate import WorldGate, show_error
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import degree_badge, plain
 from netui.ui.widgets.toggle import Toggle, ToggleList
@@ -45,8 +46,8 @@ class SettingsScreen(PlaceScreen):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, gate: WorldGate) -> None:
+        super().__init__(gate)
         self.settings: dict | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -153,7 +154,7 @@ class SettingsScreen(PlaceScreen):
         self.act(lambda world: world.change_settings(**changes), saved, failed=self.refused)
 
     def refused(self, error: NetuiError) -> None:
-        self.app.show_error(error)
+        show_error(self, error)
         # Show what is really in force, in the field just typed in too.
         self.ask(lambda world: world.settings(), lambda s: self.show(s, keep_typing=False))
 
@@ -237,7 +238,7 @@ class SettingsScreen(PlaceScreen):
 
         def failed(error: NetuiError) -> None:
             loading.display = False
-            self.app.show_error(error)
+            show_error(self, error)
 
         self.act(
             lambda world: (world.switch_persona(member_id), world.settings())[1],
