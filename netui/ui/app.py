@@ -9,8 +9,10 @@ refresh) they post as a message from `netui.ui.messages`, handled here with `@on
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 import gc
+import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from importlib import import_module
@@ -23,13 +25,14 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.worker import get_current_worker
 
 from netui.config import load_config
 from netui.core.clock import describe_events
 from netui.core.money import PriceList
 from netui.errors import NetuiError
 from netui.ui.commands import NetuiCommands
-from netui.ui.gate import WorldGate
+from netui.ui.gate import DaemonThreads, WorldGate
 from netui.ui.messages import ComposeTo, Connect, FocusSearch, OpenMember, WorldChanged
 from netui.ui.modals.help import HelpModal
 from netui.ui.places import PLACES, Status
@@ -56,6 +59,15 @@ def place_screen(module: str, screen: str, gate: WorldGate) -> Callable[[], Scre
         return getattr(import_module(f"netui.ui.screens.{module}"), screen)(gate)
 
     return make
+
+
+# How long "Still opening the network" stays up; the same notice is not stacked again.
+OPENING_NOTICE_SECONDS = 4
+CLOCK_WAITS = ": the clock moves when it is ready"
+
+
+class Quitting(Exception):
+    """Raised in the opening worker when the app quits while the network is built."""
 
 
 def read_status(world: World) -> Status:
@@ -99,7 +111,11 @@ class NetuiApp(App[None]):
             show=False,  # the footer is full; the dashboard and help (?) list it
         ),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Keys and what they do"),
+        # q quits from a screen; a modal takes q to close itself (modals/base.py); typed
+        # in a text box it is a q. ctrl+q (Textual's own binding) quits from anywhere.
         Binding("q", "quit", "Quit", id="quit", show=False),
+        # While the network opens nothing else answers escape: say why nothing happens.
+        Binding("escape", "still_opening", show=False, id="opening.escape"),
     ]
 
     status: reactive[Status] = reactive(Status, always_update=True)
@@ -124,6 +140,7 @@ class NetuiApp(App[None]):
         self.make_network = make_network
         self.prices = prices
         self.gate = WorldGate()
+        self._refused: tuple[str, float] = ("", 0.0)  # the last "still opening" notice
         # The places, each made with the gate (see `netui.ui.places` for their order).
         self.add_mode("dashboard", lambda: DashboardScreen(self.gate))
         for place, (module, screen) in PLACE_SCREENS.items():
@@ -135,6 +152,10 @@ class NetuiApp(App[None]):
 
     # ── starting ─────────────────────────────────────────────────────────────
 
+    def on_load(self) -> None:
+        # Before any worker starts: quitting never waits for a thread (see DaemonThreads).
+        asyncio.get_running_loop().set_default_executor(DaemonThreads())
+
     def on_mount(self) -> None:
         if self.first_run:
             self.push_screen(StartScreen(self.db_path, first_run=True))
@@ -142,28 +163,44 @@ class NetuiApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def open_world(self) -> None:
-        """Open the database, building the network first if there is none yet."""
+        """Open the database, building the network first if there is none yet.
+
+        Quitting cancels this worker (Textual cancels every worker on exit): a build
+        stops at its next progress report, leaving only its `.partial` file, which the
+        next start replaces; and the app never waits for it (DaemonThreads).
+        """
         # Imported here, in the worker: the World brings sqlite-utils, a tenth of a
         # second of imports the first frame need not wait for.
         from netui.world import World
 
+        worker = get_current_worker()
+
+        def report(phase: str, fraction: float) -> None:
+            if worker.is_cancelled:
+                raise Quitting
+            self.call_from_thread(self._progress, phase, fraction)
+
         try:
             if self.first_run:
                 gc.enable()  # building a network does make garbage
-                progress = throttled(lambda *step: self.call_from_thread(self._progress, *step))
                 World.build(
                     self.db_path,
                     self.make_network or default_network,
-                    progress=progress,
+                    progress=throttled(report),
                     prices=self.prices,
                 )
             world = World.open(self.db_path, self.prices)
+        except Quitting:
+            return
         except NetuiError as error:
             self.call_from_thread(self._open_failed, error.message, error.reasons)
         except Exception as error:  # e.g. the seeder is missing or broken
             self.call_from_thread(self._open_failed, f"{error.__class__.__name__}: {error}", [])
         else:
-            self.call_from_thread(self.world_ready, world)
+            if worker.is_cancelled:  # opened as the app quit: nobody will use it
+                world.db.conn.close()
+            else:
+                self.call_from_thread(self.world_ready, world)
 
     def _progress(self, phase: str, fraction: float) -> None:
         if isinstance(self.screen, StartScreen):
@@ -197,13 +234,26 @@ class NetuiApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("go", "advance", "advance_month", "advance_to"):
-            # Not before the network exists, and not from under a form being filled in.
-            return self.gate.is_open and not isinstance(self.screen, ModalScreen)
-        if action == "quit":  # q in a form or a choice closes nothing by surprise
+            # Not from under a form being filled in. Before the network is open they
+            # answer that it is still opening (see still_opening).
             return not isinstance(self.screen, ModalScreen)
+        if action == "still_opening":
+            return not self.gate.is_open and not isinstance(self.screen, ModalScreen)
         return True
 
+    def action_still_opening(self, what: str = "") -> None:
+        """A key that needs the network, pressed before it is open: say so, once."""
+        said = f"Still opening the network{what}. ctrl+q quits."
+        last, when = self._refused
+        if said == last and time.monotonic() - when < OPENING_NOTICE_SECONDS:
+            return  # the same notice is still on screen
+        self._refused = (said, time.monotonic())
+        self.notify(said, title="One moment", timeout=OPENING_NOTICE_SECONDS)
+
     def action_go(self, place: str) -> None:
+        if not self.gate.is_open:
+            self.action_still_opening(f": {PLACES[place]} opens when it is ready")
+            return
         if self.current_mode == place:
             # Back to the top of this place (e.g. from a profile to the search list).
             while len(self.screen_stack) > 1:
@@ -270,20 +320,25 @@ class NetuiApp(App[None]):
         self.advance(days)
 
     def action_advance_month(self) -> None:
-        if self.status.date:
-            self.advance(days_to_next_month(date.fromisoformat(self.status.date)))
+        if not self.status.date:  # the network is not open yet
+            self.action_still_opening(CLOCK_WAITS)
+            return
+        self.advance(days_to_next_month(date.fromisoformat(self.status.date)))
 
     def action_advance_to(self) -> None:
         from netui.ui.modals.advance import AdvanceModal
 
-        if self.status.date:
-            today = date.fromisoformat(self.status.date)
-            self.push_screen(AdvanceModal(today), lambda day: day and self.advance(to=day))
+        if not self.status.date:
+            self.action_still_opening(CLOCK_WAITS)
+            return
+        today = date.fromisoformat(self.status.date)
+        self.push_screen(AdvanceModal(today), lambda day: day and self.advance(to=day))
 
     def advance(self, days: int | None = None, *, to: date | None = None) -> None:
         """Move the simulated clock (by days, or to a date), then tell me what happened
         while I was away."""
         if not self.gate.is_open:
+            self.action_still_opening(CLOCK_WAITS)
             return
         how_far = f"to {long_date(to.isoformat())}" if to else f"by {count(days, 'day')}"
         self.notify(f"Advancing the clock {how_far}…", timeout=2)

@@ -19,6 +19,7 @@ from netui.ui.gate import WorldGate
 from netui.ui.messages import OpenMember
 from netui.ui.places import PLACES
 from netui.ui.screens.base import PlaceScreen
+from netui.ui.screens.start import StartScreen
 from netui.ui.text import plain, visible
 
 MEMBER_HITS = 8
@@ -31,6 +32,14 @@ class NetuiCommands(Provider):
         form, the palette offers only what does not leave the form)."""
         screen = self.screen
         return screen.gate if isinstance(screen, PlaceScreen) and screen.gate.is_open else None
+
+    @property
+    def opening(self) -> bool:
+        """The network is still being opened (or built): places and members come later."""
+        screen = self.screen
+        if isinstance(screen, StartScreen):
+            return screen.failure is None
+        return isinstance(screen, PlaceScreen) and not screen.gate.is_open
 
     def fixed_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = self.app
@@ -66,10 +75,17 @@ class NetuiCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
+        if self.opening:
+            yield DiscoveryHit(
+                "Still opening the network…",
+                partial(self.app.run_action, "still_opening"),
+                help="Places, members and the clock are offered once it is open",
+            )
         for title, help_text, command in self.fixed_commands():
             if not title.startswith("Theme:"):
                 yield DiscoveryHit(title, command, help=help_text)
-        yield DiscoveryHit("Open member…", self._hint, help="Type a name to find a member")
+        if not self.opening:
+            yield DiscoveryHit("Open member…", self._hint, help="Type a name to find a member")
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -16,6 +16,10 @@ unlinked file and saving changes into it that vanish when the app quits.
 
 The App makes the gate before the World is open and gives it to every screen it makes;
 screens ask through it (`gate.ask(self, …)`) and never reach for the App.
+
+Quitting never waits for the World: closing the gate interrupts the SQL statement in
+progress (its transaction rolls back) and refuses new calls, and every worker thread is
+a daemon (`DaemonThreads`), which the process does not wait for.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -39,6 +44,11 @@ if TYPE_CHECKING:
     from netui.world import World
 
 T = TypeVar("T")
+
+# SQLite asks the gate every this many virtual-machine steps whether to stop (well under
+# a millisecond), and closing waits this long for the call in progress to unwind.
+STEPS_BETWEEN_CHECKS = 10_000
+CLOSE_WAIT_SECONDS = 0.5
 
 _tickets = itertools.count(1)
 # The newest question per (node, group); weak so a closed screen is forgotten.
@@ -57,10 +67,13 @@ class WorldGate:
         # The file the World opened ("" for an in-memory one), and which file that is.
         self.path = Path()
         self._identity: tuple[int, int] | None = None
+        self._closing = threading.Event()
 
     def open(self, world: World) -> None:
         self.path = Path(world.db.execute("PRAGMA database_list").fetchone()[2] or "")
         self._identity = file_identity(self.path) if self.path.name else None
+        # Once closing, any statement running or started aborts with "interrupted".
+        world.db.conn.set_progress_handler(self._closing.is_set, STEPS_BETWEEN_CHECKS)
         self.world = world
 
     @property
@@ -76,6 +89,8 @@ class WorldGate:
         with self._lock:
             if self.world is None:
                 raise NetuiError("The network is not open yet.")
+            if self._closing.is_set():
+                raise NetuiError("netui is closing.")
             if self._identity is not None and file_identity(self.path) != self._identity:
                 raise moved_fault(self.path)
             try:
@@ -84,9 +99,21 @@ class WorldGate:
                 raise database_fault(error, self.path) from None
 
     def close(self) -> None:
-        with self._lock:
+        """Close the World's connection, waiting at most CLOSE_WAIT_SECONDS.
+
+        A call in progress is interrupted at its next SQL step and its transaction rolls
+        back, then the connection closes. A call busy in Python for longer is left to
+        end with the process: what it had not committed, SQLite rolls back when the file
+        is next opened.
+        """
+        self._closing.set()
+        if not self._lock.acquire(timeout=CLOSE_WAIT_SECONDS):
+            return
+        try:
             if self.world is not None:
                 self.world.db.conn.close()
+        finally:
+            self._lock.release()
 
     def ask(
         self,
@@ -142,6 +169,38 @@ class WorldGate:
         return node.run_worker(
             job, thread=True, exclusive=latest_only, group=group, exit_on_error=False, name=group
         )
+
+
+class DaemonThreads(ThreadPoolExecutor):
+    """The event loop's executor for the app's thread workers: each job in a daemon
+    thread of its own, and shutting down never waits.
+
+    With asyncio's default executor, quitting would wait for every job in flight
+    (building a network, an advance, a lab run): asyncio waits for its executor when
+    the loop ends, and Python for a pool's threads at exit. A daemon thread ends with
+    the process instead. What it was writing stays consistent: each change is one
+    SQLite transaction, rolled back when the file is next opened if it never committed,
+    and a new network is built in a `.partial` file moved into place only when done.
+    """
+
+    def submit(self, fn: Callable[..., T], /, *args: object, **kwargs: object) -> Future[T]:
+        future: Future[T] = Future()
+
+        def run() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as error:
+                future.set_exception(error)
+            else:
+                future.set_result(result)
+
+        threading.Thread(target=run, name="netui-worker", daemon=True).start()
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Nothing to wait for (see the class)."""
 
 
 # ── errors: notifications, never tracebacks ────────────────────────────────────

@@ -7,14 +7,17 @@ so what one test sends never shows in another.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
 from textual.notifications import Notification, SeverityLevel
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from netui.ui.app import NetuiApp
 from netui.world import World
@@ -38,6 +41,21 @@ def app(handmade_db: Path) -> NetuiApp:
     return NetuiApp(db_path=handmade_db)
 
 
+@pytest.fixture
+def slow_open(monkeypatch) -> Iterator[threading.Event]:
+    """World.open waits until the test sets the event it is given (at most 30 s)."""
+    release = threading.Event()
+    real_open = World.open
+
+    def slow(cls, path, prices=None):
+        release.wait(30)
+        return real_open(path, prices)
+
+    monkeypatch.setattr(World, "open", classmethod(slow))
+    yield release
+    release.set()
+
+
 async def settle(pilot: Pilot) -> None:
     """Wait until every worker is done and every answer is on screen (no sleeping).
 
@@ -46,7 +64,9 @@ async def settle(pilot: Pilot) -> None:
     """
     app = pilot.app
     for _ in range(20):
-        await app.workers.wait_for_complete()
+        # A question overtaken by a newer one is cancelled (exclusive workers): done too.
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             await pilot.pause()

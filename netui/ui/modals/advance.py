@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from netui.core.clock import MAX_ADVANCE_DAYS, target_date
 from netui.errors import BadInput
+from netui.ui.modals.base import Modal
 from netui.ui.text import long_date
 
 
@@ -31,7 +31,7 @@ def parse_target(today: date, typed: str) -> date:
     return target_date(today, None, day)
 
 
-class AdvanceModal(ModalScreen[date | None]):
+class AdvanceModal(Modal[date | None]):
     """Type a date or a number of days; enter moves the clock, escape leaves it."""
 
     CSS_PATH = "advance.tcss"

@@ -9,17 +9,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.core.credits import PACK_SIZES
 from netui.core.money import PriceList, usd
+from netui.ui.modals.base import Modal
 
 T = TypeVar("T")
 
 
-class ChoiceModal(ModalScreen[T | None], Generic[T]):
+class ChoiceModal(Modal[T | None], Generic[T]):
     """Pick one with the arrows and enter, or the letter/number shown; escape cancels."""
 
     CSS_PATH = "choice.tcss"

@@ -19,7 +19,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
@@ -28,6 +27,7 @@ from netui.errors import NetuiError
 from netui.ui.gate import WorldGate, show_error
 from netui.ui.keys import key_for
 from netui.ui.messages import Connect, WorldChanged
+from netui.ui.modals.base import Modal
 from netui.ui.modals.choice import bought_message, buy_credits_modal
 from netui.ui.text import degree_badge, plain, route_sentence
 
@@ -69,7 +69,7 @@ def read_recipient(member_id: int, want_inmail: bool):
     return question
 
 
-class ComposeModal(ModalScreen[dict | None]):
+class ComposeModal(Modal[dict | None]):
     """Returns the World's answer to `send` ({message_id, route, cost, credits, …})."""
 
     CSS_PATH = "compose.tcss"

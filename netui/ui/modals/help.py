@@ -6,8 +6,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from netui.ui.modals.base import Modal
 
 ABOUT = (
     "Degrees: 1st are my connections, 2nd their connections, 3rd one step further; beyond "
@@ -25,9 +26,9 @@ def is_ours(binding: Binding) -> bool:
     return bool(binding.id) and ("." in binding.id or binding.id in ("help", "quit"))
 
 
-class HelpModal(ModalScreen[None]):
+class HelpModal(Modal[None]):
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,f1,question_mark", "close", "Close", id="help.close")]
 
     def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
         """`bindings`: the active bindings of the screen underneath, taken before opening."""

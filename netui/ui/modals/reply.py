@@ -7,14 +7,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from netui.core.checklist import BODY_MAX
+from netui.ui.modals.base import Modal
 from netui.ui.text import kind_label, plain
 
 
-class ReplyModal(ModalScreen[str | None]):
+class ReplyModal(Modal[str | None]):
     """Returns the body to send, or None."""
 
     CSS_PATH = "reply.tcss"
