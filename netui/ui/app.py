@@ -35,7 +35,7 @@ from netui.ui.commands import NetuiCommands
 from netui.ui.gate import DaemonThreads, WorldGate
 from netui.ui.messages import ComposeTo, Connect, FocusSearch, OpenMember, WorldChanged
 from netui.ui.modals.help import HelpModal
-from netui.ui.places import PLACES, Status
+from netui.ui.places import PLACE_SCREENS, PLACES, Status
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen, default_network, throttled
 from netui.ui.text import count, long_date, visible
@@ -43,18 +43,10 @@ from netui.ui.text import count, long_date, visible
 if TYPE_CHECKING:
     from netui.world import World
 
-# Each place's screen (module, class), imported on the first visit: start-up loads
-# only the dashboard.
-PLACE_SCREENS: dict[str, tuple[str, str]] = {
-    "search": ("search", "SearchScreen"),
-    "inbox": ("inbox", "InboxScreen"),
-    "credits": ("credits", "CreditsScreen"),
-    "lab": ("lab", "LabScreen"),
-    "settings": ("settings", "SettingsScreen"),
-}
-
 
 def place_screen(module: str, screen: str, gate: WorldGate) -> Callable[[], Screen]:
+    """A place's screen, imported on the first visit: start-up loads only the dashboard."""
+
     def make() -> Screen:
         return getattr(import_module(f"netui.ui.screens.{module}"), screen)(gate)
 
@@ -68,11 +60,6 @@ CLOCK_WAITS = ": the clock moves when it is ready"
 
 class Quitting(Exception):
     """Raised in the opening worker when the app quits while the network is built."""
-
-
-def read_status(world: World) -> Status:
-    now = world.glance()
-    return Status(now["date"], now["me_name"], now["credits"], now["unread"])
 
 
 class NetuiApp(App[None]):
@@ -371,7 +358,7 @@ class NetuiApp(App[None]):
             reload()
 
     def refresh_status(self) -> None:
-        self.gate.ask(self, read_status, self._set_status, group="status")
+        self.gate.ask(self, Status.of, self._set_status, group="status")
 
     def _set_status(self, status: Status) -> None:
         self.status = status

@@ -7,6 +7,10 @@ without importing one another.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from netui.world import World
 
 # The screens you move between, in the order of the tab bar.
 PLACES: dict[str, str] = {
@@ -16,6 +20,15 @@ PLACES: dict[str, str] = {
     "credits": "Credits",
     "lab": "Lab",
     "settings": "Settings",
+}
+# Where each place's screen is, as (module of netui.ui.screens, class): the App imports
+# one on its first visit. The dashboard, shown first, is imported with the App.
+PLACE_SCREENS: dict[str, tuple[str, str]] = {
+    "search": ("search", "SearchScreen"),
+    "inbox": ("inbox", "InboxScreen"),
+    "credits": ("credits", "CreditsScreen"),
+    "lab": ("lab", "LabScreen"),
+    "settings": ("settings", "SettingsScreen"),
 }
 
 
@@ -27,3 +40,8 @@ class Status:
     me_name: str = ""
     credits: int | None = None
     unread: int | None = None
+
+    @classmethod
+    def of(cls, world: World) -> Status:
+        now = world.glance()
+        return cls(now["date"], now["me_name"], now["credits"], now["unread"])
