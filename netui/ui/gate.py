@@ -155,10 +155,20 @@ class WorldGate:
 
         def job() -> None:
             worker = get_current_worker()
+
+            def unless_overtaken(world: World) -> T:
+                # Asked again while this waited for the lock: the older question is
+                # not worth the database's time (the answer would be thrown away).
+                if latest_only and worker.is_cancelled:
+                    raise _Overtaken
+                return question(world)
+
             if (latest_only and worker.is_cancelled) or not self.is_open:
                 return
             try:
-                answer = self.call(question)
+                answer = self.call(unless_overtaken)
+            except _Overtaken:
+                return
             except NetuiError as error:
                 app.call_from_thread(refuse, error)
             except Exception as error:  # a bug: say so plainly, keep the app alive
@@ -169,6 +179,10 @@ class WorldGate:
         return node.run_worker(
             job, thread=True, exclusive=latest_only, group=group, exit_on_error=False, name=group
         )
+
+
+class _Overtaken(Exception):
+    """A question cancelled by a newer one of its group before its turn came."""
 
 
 class DaemonThreads(ThreadPoolExecutor):

@@ -406,3 +406,31 @@ async def test_ctrl_q_during_a_search(app, monkeypatch):
         assert await asyncio.to_thread(searching.wait, 10)
         started = await quit_with(app, "ctrl+q")
     shut_down_within_a_second(started)
+
+
+async def test_a_question_overtaken_while_waiting_for_the_world_never_runs(app, monkeypatch):
+    """Each worker has a thread of its own (so none holds the exit): questions wait on
+    the gate's lock, and one that a newer question of its group overtook meanwhile is
+    dropped when its turn comes, never run."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        busy, release, asked = threading.Event(), threading.Event(), []
+        calling, real_call = threading.Semaphore(0), app.gate.call
+
+        def call(question):  # the job is past its start, about to wait for the lock
+            calling.release()
+            return real_call(question)
+
+        def hold(world):
+            busy.set()
+            release.wait(10)
+
+        monkeypatch.setattr(app.gate, "call", call)
+        app.gate.ask(app, hold, lambda _: None, group="hold", latest_only=False)
+        assert await asyncio.to_thread(busy.wait, 10)
+        for n in range(3):
+            app.gate.ask(app, lambda world, n=n: asked.append(n), lambda _: None, group="q")
+            assert await asyncio.to_thread(calling.acquire, True, 10)
+        release.set()
+        await settle(pilot)
+        assert asked == [2]
