@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
+import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
@@ -96,3 +98,41 @@ def notifications(
 def messages(app: NetuiApp, **which: str) -> list[str]:
     """The text of the notifications `notifications` finds."""
     return [n.message for n in notifications(app, **which)]
+
+
+# ── quitting (issue 12.1): what "at once" means, and a database left whole ─────────
+
+AT_ONCE = 1.0  # seconds: "the app exits within a second"
+
+
+async def quit_with(app: NetuiApp, key: str) -> float:
+    """Press `key` (as the terminal would: no waiting for the screen, as a Pilot press
+    does); fail if the app is still running a second later. When it was pressed."""
+    started = time.monotonic()
+    app.simulate_key(key)
+    while app.is_running:
+        waited = time.monotonic() - started
+        assert waited < AT_ONCE, f"still running {waited:.2f} s after {key}"
+        await asyncio.sleep(0.01)
+    return started
+
+
+def shut_down_within_a_second(started: float) -> None:
+    """After `run_test` has shut the app down (screens closed, the World's connection
+    closed): all of it within a second of the key."""
+    took = time.monotonic() - started
+    assert took < AT_ONCE, f"shutting down took {took:.2f} s"
+
+
+def opens_fine(path: Path) -> None:
+    """A later start finds the database whole and usable."""
+    check = sqlite3.connect(path)
+    try:
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        check.close()
+    world = World.open(path)
+    try:
+        assert world.glance()["date"] == "2015-01-12"
+    finally:
+        world.db.conn.close()

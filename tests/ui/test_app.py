@@ -88,7 +88,7 @@ async def test_the_dashboard_shows_at_once_and_fills_in_when_the_world_is_open(
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen) and not app.gate.is_open
         assert "Opening the network…" in str(app.screen.query_one("#dash-me").render())
-        await pilot.press("s", "w")  # not yet: they say so (tests/ui/test_quit.py)
+        await pilot.press("s", "w")  # not yet: they say so (test_opening.py)
         assert isinstance(app.screen, DashboardScreen)
         slow_open.set()
         await settle(pilot)
