@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from netui.core.model import Plan, RefundPolicy
+from netui.core.words import count
 from netui.errors import BadInput, Refused
 
 PACK_SIZES = (1, 2, 5, 10)
@@ -490,17 +491,28 @@ class Score:
     sent: int
     opened: int
     answered: int
+    # Answered, or past their answer window (R7.3): the InMails whose fate is known.
+    decided: int = 0
 
     @property
     def response_rate(self) -> float | None:
         return self.answered / self.sent if self.sent else None
 
     @property
+    def waiting(self) -> bool:
+        """InMails were sent but none has had its chance to be answered yet: a rate of
+        0% right after a first send would say they were all ignored (issue 14.5)."""
+        return self.sent > 0 and self.decided == 0
+
+    @property
     def open_rate(self) -> float | None:
         return self.opened / self.sent if self.sent else None
 
     def describe(self) -> str:
-        """The score as the form shows it: 34% (12 of 35), or "no score yet"."""
+        """The score as the form shows it: 34% (12 of 35), "no score yet", or
+        "waiting for answers (2 InMails sent, none answered yet)"."""
+        if self.waiting:
+            return f"waiting for answers ({count(self.sent, 'InMail')} sent, none answered yet)"
         return _rate(self.answered, self.sent)
 
     def describe_open_rate(self) -> str:
@@ -515,7 +527,7 @@ def score(inmails: Iterable[tuple[date, date | None, date | None]], today: date)
 
     An answer implies the InMail was read, so it counts as opened too.
     """
-    sent = opened = answered = 0
+    sent = opened = answered = decided = 0
     since = today - SCORE_WINDOW
     for sent_on, opened_on, answered_on in inmails:
         if not since < sent_on <= today:
@@ -524,7 +536,8 @@ def score(inmails: Iterable[tuple[date, date | None, date | None]], today: date)
         was_answered = _by(answered_on, today) is not None
         answered += was_answered
         opened += was_answered or _by(opened_on, today) is not None
-    return Score(sent, opened, answered)
+        decided += was_answered or today >= sent_on + ANSWER_WINDOW
+    return Score(sent, opened, answered, decided)
 
 
 # --- wording --------------------------------------------------------------------------------
@@ -536,7 +549,7 @@ def _by(day: date | None, today: date) -> date | None:
 
 
 def _credits(n: int) -> str:
-    return f"{n} credit" if n == 1 else f"{n} credits"
+    return count(n, "credit")
 
 
 def _source_adjective(source: LotSource) -> str:

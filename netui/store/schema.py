@@ -233,4 +233,19 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE members SET open_profile = 0 WHERE plan = 'free' AND open_profile;
     CREATE INDEX invitations_by_pair ON invitations (sender, recipient, status);
     """,
+    # 7: drafts (issue 14): what I was writing to a member, kept when the form closes.
+    """
+    -- One draft per recipient for each member I play; kind is what it was written as
+    -- ('inmail' or 'message'), saved the simulated day it was last changed.
+    CREATE TABLE drafts (
+        owner INTEGER NOT NULL REFERENCES members (id),
+        recipient INTEGER NOT NULL REFERENCES members (id),
+        kind TEXT NOT NULL,
+        category TEXT,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        saved TEXT NOT NULL,
+        PRIMARY KEY (owner, recipient)
+    ) WITHOUT ROWID;
+    """,
 )

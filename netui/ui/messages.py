@@ -39,5 +39,10 @@ class WorldChanged(Message):
     """Something was changed in the World: the tab bar and the screen in front reload."""
 
 
+class PersonaChanged(Message):
+    """I now play another member: the places behind open afresh (their filters and the
+    conversation shown belonged to the member played before)."""
+
+
 class FocusSearch(Message):
     """Sent to the search screen when the user asks for search: the cursor to the box."""

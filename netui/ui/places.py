@@ -44,4 +44,4 @@ class Status:
     @classmethod
     def of(cls, world: World) -> Status:
         now = world.glance()
-        return cls(now["date"], now["me_name"], now["credits"], now["unread"])
+        return cls(now.date, now.me_name, now.credits, now.unread)

@@ -405,5 +405,17 @@ def test_r5_6_score_counts_the_trailing_90_days_and_only_what_has_happened():
     assert (result.sent, result.opened, result.answered) == (2, 1, 1)
 
 
+def test_r5_6_waiting_for_answers_until_one_inmail_is_decided():
+    """Issue 14.5: right after a first send the rate would read 0% (0 of 1); until an
+    InMail is answered or its answer window (R7.3) has closed, it says it is waiting."""
+    first = score([(D, None, None)], D)
+    assert first.waiting and first.response_rate == 0
+    assert first.describe() == "waiting for answers (1 InMail sent, none answered yet)"
+    opened = score([(D, D + days(1), None), (D, None, None)], D + days(2))
+    assert opened.describe() == "waiting for answers (2 InMails sent, none answered yet)"
+    answered = score([(D, D + days(1), D + days(2)), (D, None, None)], D + days(2))
+    assert not answered.waiting and answered.describe() == "50% (1 of 2)"
+
+
 def test_r5_6_an_answer_counts_as_an_open():
     assert score([(D, None, D + days(1))], D + days(1)).open_rate == 1.0

@@ -66,7 +66,7 @@ async def settle(pilot: Pilot) -> None:
     """
     app = pilot.app
     for _ in range(20):
-        # A question overtaken by a newer one is cancelled (exclusive workers): done too.
+        # A question typed over by a newer one (latest_only) is cancelled: done too.
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
         await pilot.pause()
@@ -133,6 +133,22 @@ def opens_fine(path: Path) -> None:
         check.close()
     world = World.open(path)
     try:
-        assert world.glance()["date"] == "2015-01-12"
+        assert world.glance().date == "2015-01-12"
     finally:
         world.db.conn.close()
+
+
+def send_inmail(app: NetuiApp, member_id: int = 4, subject: str = "Hi") -> dict:
+    """An InMail from me, sent through the World as the compose form sends it."""
+    from netui.core.model import Category
+
+    return ask(
+        app,
+        lambda world: world.send(
+            member_id,
+            subject=subject,
+            body="Dear Seán, hello.",
+            want_inmail=True,
+            category=Category.NEW_VENTURE,
+        ),
+    )

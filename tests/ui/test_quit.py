@@ -18,6 +18,8 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen
 from textual.widgets import Input, TextArea
 
+from netui.core.credits import InMailState
+from netui.core.model import MessageKind
 from netui.store.db import transaction
 from netui.ui.app import NetuiApp
 from netui.ui.modals.advance import AdvanceModal
@@ -26,6 +28,7 @@ from netui.ui.modals.compose import ComposeModal
 from netui.ui.modals.help import HelpModal
 from netui.ui.modals.reply import ReplyModal
 from netui.world import World
+from netui.world.results import ThreadMessage
 from tests.ui.conftest import SIZE, opens_fine, quit_with, settle, shut_down_within_a_second
 
 
@@ -114,7 +117,11 @@ async def open_plan(pilot) -> None:
 
 
 async def open_reply(pilot) -> None:
-    message = {"kind": "message", "subject": None, "body": "Ciao!"}
+    message = ThreadMessage(
+        id=1, incoming=True, sender=4, recipient=1, kind=MessageKind.MESSAGE,
+        category=None, subject=None, body="Ciao!", sent="2015-01-12",
+        state=InMailState.SENT, read=False, can_answer=True,
+    )  # fmt: skip
     pilot.app.push_screen(ReplyModal(message))
 
 
@@ -187,7 +194,7 @@ def endless_advance(monkeypatch):
             world.db.execute("CREATE TABLE half_done (x)")
             writing.set()
             world.db.execute(FOREVER).fetchone()
-        return {"date": "2099-01-01", "events": {}}
+        raise AssertionError("never reached: the query runs until interrupted")
 
     monkeypatch.setattr(World, "advance", advance)
     return writing

@@ -14,7 +14,7 @@ from textual.widgets import Input, Static
 from netui.core.clock import MAX_ADVANCE_DAYS, target_date
 from netui.errors import BadInput
 from netui.ui.modals.base import Modal
-from netui.ui.text import long_date
+from netui.ui.text import count, long_date
 
 
 def parse_target(today: date, typed: str) -> date:
@@ -63,7 +63,7 @@ class AdvanceModal(Modal[date | None]):
             hint.update(Text(error.message, style="red"))
         else:
             days = (day - self.today).days
-            hint.update(Text(f"→ {long_date(day.isoformat())}, {days:,} day{'s' * (days != 1)} on"))
+            hint.update(Text(f"→ {long_date(day.isoformat())}, {count(days, 'day')} on"))
 
     @on(Input.Submitted)
     def _advance(self, event: Input.Submitted) -> None:

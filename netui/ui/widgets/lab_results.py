@@ -6,8 +6,6 @@ runs the lab, and hands each finished report to `LabResults.show`.
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -17,7 +15,7 @@ from textual_plotext import PlotextPlot
 from netui import lab
 from netui.core.model import Plan, RefundPolicy
 from netui.core.money import usd
-from netui.ui.text import plan_label
+from netui.ui.text import day_month, plan_label
 
 # The measures of a run, as the table's rows: (label, how to read it from Run.as_json()).
 MEASURES: tuple[tuple[str, str], ...] = (
@@ -90,7 +88,7 @@ class LabResults(Horizontal):
                 self.plotted.append((run.name, balances))
             days = [day for day, _ in report.runs[0].balance_by_day]
             ticks = sparse_ticks(len(days))
-            plt.xticks(ticks, [short_date(days[t]) for t in ticks])
+            plt.xticks(ticks, [day_month(days[t]) for t in ticks])
             balances = [value for _, values in self.plotted for value in values]
             plt.yticks(whole_ticks(min(balances), max(balances)))
         widget.refresh()
@@ -115,7 +113,3 @@ def whole_ticks(low: int, high: int, most: int = 5) -> list[int]:
     """Credits are whole: up to `most` whole-number ticks from `low` to `high`."""
     step = max(1, -(-(high - low) // (most - 1)))
     return list(range(low, high + 1, step))
-
-
-def short_date(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d %b")
