@@ -81,7 +81,7 @@ async def measure(path: Path) -> dict[str, list[float]]:
     app = NetuiApp(db_path=path)
     times: dict[str, list[float]] = {"results": [], "painted": [], "idle": [], "burst": []}
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.gate is None:
+        while not app.gate.is_open:
             await asyncio.sleep(0.01)
         await pilot.press("s")
         await pilot.pause()

@@ -1,76 +1,73 @@
-"""The netui terminal UI: one App, five screens you move between, modals on top.
+"""The netui terminal UI: one App, six screens you move between, modals on top.
 
-The App owns the World (behind `WorldGate`), the keys that work everywhere, the clock,
-and how errors are shown. Screens ask the World questions through `ask_world`, so the
-event loop never waits for the database or the graph.
+The App owns the World (behind `WorldGate`, which it gives every screen it makes), the
+keys that work everywhere, the clock, and the screen stack. Screens ask the World
+through the gate, in thread workers, so the event loop never waits for the database or
+the graph; what they want of the App (a profile, the compose form, an invitation, a
+refresh) they post as a message from `netui.ui.messages`, handled here with `@on`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import calendar
 import gc
+import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import Notification, Notify, SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.worker import get_current_worker
 
 from netui.config import load_config
 from netui.core.clock import describe_events
 from netui.core.money import PriceList
 from netui.errors import NetuiError
 from netui.ui.commands import NetuiCommands
-from netui.ui.gate import WorldGate, ask_world
+from netui.ui.gate import DaemonThreads, WorldGate
+from netui.ui.messages import (
+    ComposeTo,
+    Connect,
+    FocusSearch,
+    OpenMember,
+    PersonaChanged,
+    WorldChanged,
+)
 from netui.ui.modals.help import HelpModal, screen_keys
+from netui.ui.places import PLACE_SCREENS, PLACES, Status
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen, default_network, throttled
 from netui.ui.text import count, long_date, use_terminal_widths, visible
 
 if TYPE_CHECKING:
     from netui.world import World
-    from netui.world.results import AdvanceReport, SendReceipt
-
-# The screens you move between, in the order of the tab bar.
-PLACES: dict[str, str] = {
-    "dashboard": "Dashboard",
-    "search": "Search",
-    "inbox": "Inbox",
-    "credits": "Credits",
-    "lab": "Lab",
-    "settings": "Settings",
-}
+    from netui.world.results import AdvanceReport, InvitationSent, SendReceipt
 
 
-def place_screen(module: str, screen: str) -> Callable[[], Screen]:
+def place_screen(module: str, screen: str, gate: WorldGate) -> Callable[[], Screen]:
     """A place's screen, imported on the first visit: start-up loads only the dashboard."""
 
     def make() -> Screen:
-        return getattr(import_module(f"netui.ui.screens.{module}"), screen)()
+        return getattr(import_module(f"netui.ui.screens.{module}"), screen)(gate)
 
     return make
 
 
-@dataclass(frozen=True)
-class Status:
-    """What the tab bar shows on every screen: when it is, who I am, what I have."""
-
-    date: str = ""
-    me_name: str = ""
-    credits: int | None = None
-    unread: int | None = None
+# How long "Still opening the network" stays up; the same notice is not stacked again.
+OPENING_NOTICE_SECONDS = 4
+CLOCK_WAITS = ": the clock moves when it is ready"
 
 
-def read_status(world: World) -> Status:
-    now = world.glance()
-    return Status(now.date, now.me_name, now.credits, now.unread)
+class Quitting(Exception):
+    """Raised in the opening worker when the app quits while the network is built."""
 
 
 class NetuiApp(App[None]):
@@ -81,14 +78,6 @@ class NetuiApp(App[None]):
     # The app opens on the dashboard, which fills in once the World is open: no
     # start screen to draw and then replace (first run puts one on top while it builds).
     DEFAULT_MODE = "dashboard"
-    MODES = {
-        "dashboard": DashboardScreen,
-        "search": place_screen("search", "SearchScreen"),
-        "inbox": place_screen("inbox", "InboxScreen"),
-        "credits": place_screen("credits", "CreditsScreen"),
-        "lab": place_screen("lab", "LabScreen"),
-        "settings": place_screen("settings", "SettingsScreen"),
-    }
     COMMANDS = App.COMMANDS | {NetuiCommands}
     # Every binding has an id, so a user can move it to another key in the config file.
     BINDINGS = [
@@ -117,7 +106,11 @@ class NetuiApp(App[None]):
             show=False,  # the footer is full; the dashboard and help (?) list it
         ),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Keys and what they do"),
+        # q quits from a screen; a modal takes q to close itself (modals/base.py); typed
+        # in a text box it is a q. ctrl+q (Textual's own binding) quits from anywhere.
         Binding("q", "quit", "Quit", id="quit", show=False),
+        # While the network opens nothing else answers escape: say why nothing happens.
+        Binding("escape", "still_opening", show=False, id="opening.escape"),
     ]
 
     status: reactive[Status] = reactive(Status, always_update=True)
@@ -142,14 +135,26 @@ class NetuiApp(App[None]):
         self.freeze_after_start = not gc.isenabled()
         self.make_network = make_network
         self.prices = prices
-        self.gate: WorldGate | None = None
+        self.gate = WorldGate()
         self.clock_notice: Notification | None = None
+        self._refused: tuple[str, float] = ("", 0.0)  # the last "still opening" notice
+        # The places, each made with the gate (see `netui.ui.places` for their order).
+        self.places: dict[str, Callable[[], Screen]] = {
+            "dashboard": lambda: DashboardScreen(self.gate),
+            **{p: place_screen(m, s, self.gate) for p, (m, s) in PLACE_SCREENS.items()},
+        }
+        for place, make in self.places.items():
+            self.add_mode(place, make)
         if keymap:
             self.set_keymap(keymap)
         if theme and theme in self.available_themes:
             self.theme = theme
 
     # ── starting ─────────────────────────────────────────────────────────────
+
+    def on_load(self) -> None:
+        # Before any worker starts: quitting never waits for a thread (see DaemonThreads).
+        asyncio.get_running_loop().set_default_executor(DaemonThreads())
 
     def on_mount(self) -> None:
         if self.first_run:
@@ -158,28 +163,44 @@ class NetuiApp(App[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def open_world(self) -> None:
-        """Open the database, building the network first if there is none yet."""
+        """Open the database, building the network first if there is none yet.
+
+        Quitting cancels this worker (Textual cancels every worker on exit): a build
+        stops at its next progress report, leaving only its `.partial` file, which the
+        next start replaces; and the app never waits for it (DaemonThreads).
+        """
         # Imported here, in the worker: the World brings sqlite-utils, a tenth of a
         # second of imports the first frame need not wait for.
         from netui.world import World
 
+        worker = get_current_worker()
+
+        def report(phase: str, fraction: float) -> None:
+            if worker.is_cancelled:
+                raise Quitting
+            self.call_from_thread(self._progress, phase, fraction)
+
         try:
             if self.first_run:
                 gc.enable()  # building a network does make garbage
-                progress = throttled(lambda *step: self.call_from_thread(self._progress, *step))
                 World.build(
                     self.db_path,
                     self.make_network or default_network,
-                    progress=progress,
+                    progress=throttled(report),
                     prices=self.prices,
                 )
             world = World.open(self.db_path, self.prices)
+        except Quitting:
+            return
         except NetuiError as error:
             self.call_from_thread(self._open_failed, error.message, error.reasons)
         except Exception as error:  # e.g. the seeder is missing or broken
             self.call_from_thread(self._open_failed, f"{error.__class__.__name__}: {error}", [])
         else:
-            self.call_from_thread(self.world_ready, world)
+            if worker.is_cancelled:  # opened as the app quit: nobody will use it
+                world.db.conn.close()
+            else:
+                self.call_from_thread(self.world_ready, world)
 
     def _progress(self, phase: str, fraction: float) -> None:
         if isinstance(self.screen, StartScreen):
@@ -199,7 +220,7 @@ class NetuiApp(App[None]):
             # walk it all and stall a keystroke for ~60 ms now and then.
             gc.freeze()
             gc.enable()
-        self.gate = WorldGate(world)
+        self.gate.open(world)
         # Off with the start screen, and anything opened over it meanwhile (help).
         while any(isinstance(screen, StartScreen) for screen in self.screen_stack):
             self.pop_screen()
@@ -207,20 +228,32 @@ class NetuiApp(App[None]):
         self.world_changed()
 
     def on_unmount(self) -> None:
-        if self.gate is not None:
-            self.gate.close()
+        self.gate.close()
 
     # ── moving around ────────────────────────────────────────────────────────
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("go", "advance", "advance_month", "advance_to"):
-            # Not before the network exists, and not from under a form being filled in.
-            return self.gate is not None and not isinstance(self.screen, ModalScreen)
-        if action == "quit":  # q in a form or a choice closes nothing by surprise
+            # Not from under a form being filled in. Before the network is open they
+            # answer that it is still opening (see still_opening).
             return not isinstance(self.screen, ModalScreen)
+        if action == "still_opening":
+            return not self.gate.is_open and not isinstance(self.screen, ModalScreen)
         return True
 
+    def action_still_opening(self, what: str = "") -> None:
+        """A key that needs the network, pressed before it is open: say so, once."""
+        said = f"Still opening the network{what}. ctrl+q quits."
+        last, when = self._refused
+        if said == last and time.monotonic() - when < OPENING_NOTICE_SECONDS:
+            return  # the same notice is still on screen
+        self._refused = (said, time.monotonic())
+        self.notify(said, title="One moment", timeout=OPENING_NOTICE_SECONDS)
+
     def action_go(self, place: str) -> None:
+        if not self.gate.is_open:
+            self.action_still_opening(f": {PLACES[place]} opens when it is ready")
+            return
         if self.current_mode == place:
             # Back to the top of this place (e.g. from a profile to the search list).
             while len(self.screen_stack) > 1:
@@ -228,15 +261,20 @@ class NetuiApp(App[None]):
         else:
             self.switch_mode(place)
         if place == "search":
-            from netui.ui.screens.search import SearchScreen
-
             # Once the switch is done, whichever screen is then in front gets the message.
-            self.call_after_refresh(lambda: self.screen.post_message(SearchScreen.FocusQuery()))
+            self.call_after_refresh(lambda: self.screen.post_message(FocusSearch()))
 
+    # The profile and the forms are imported on first use, as the places are.
+
+    @on(OpenMember)
+    def _open_member(self, message: OpenMember) -> None:
+        self.open_member(message.member_id)
+
+    @on(PersonaChanged)
     def forget_places(self) -> None:
         """After a change of persona every other place opens afresh: search filters, the
         conversation shown, the tab chosen belonged to the member played before."""
-        for mode, make in self.MODES.items():
+        for mode, make in self.places.items():
             if mode != self.current_mode:
                 self.remove_mode(mode)
                 self.add_mode(mode, make)
@@ -245,34 +283,41 @@ class NetuiApp(App[None]):
         """Show a member's profile on top of wherever I am."""
         from netui.ui.screens.profile import ProfileScreen
 
-        if self.gate is not None:
-            self.push_screen(ProfileScreen(member_id))
+        if self.gate.is_open:
+            self.push_screen(ProfileScreen(self.gate, member_id))
+
+    @on(ComposeTo)
+    def _compose_to(self, message: ComposeTo) -> None:
+        self.compose_to(message.member_id, want_inmail=message.want_inmail)
 
     def compose_to(self, member_id: int, *, want_inmail: bool) -> None:
         """Open the compose form; the World decides the route (R3.7)."""
         from netui.ui.modals.compose import ComposeModal
 
-        if self.gate is not None:
-            self.push_screen(ComposeModal(member_id, want_inmail=want_inmail), self._sent)
+        if self.gate.is_open:
+            modal = ComposeModal(self.gate, member_id, want_inmail=want_inmail)
+            self.push_screen(modal, self._sent)
 
     def _sent(self, result: SendReceipt | None) -> None:
         if result:
             self.world_changed()
 
-    def key_for(self, binding_id: str, default: str = "") -> str:
-        """The key a user presses for a binding, after their keymap (for hints on screen).
+    @on(Connect)
+    def connect(self, message: Connect) -> None:
+        """Invite a member to connect, from wherever I asked."""
 
-        `default` is the binding's own key, for bindings not active yet (a screen that
-        is still opening).
-        """
-        for active in self.screen.active_bindings.values():
-            if active.binding.id == binding_id:
-                return self.get_key_display(active.binding)
-        own = next(
-            (b.key for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id), default
+        def invited(_: InvitationSent) -> None:
+            self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
+            self.world_changed()
+
+        member_id = message.member_id
+        self.gate.ask(
+            self,
+            lambda world: world.connect(member_id),
+            invited,
+            group="connect",
+            latest_only=False,
         )
-        keys = self._keymap.get(binding_id, own)
-        return self.get_key_display(Binding(keys.split(",")[0], "")) if keys else "?"
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):
@@ -284,24 +329,29 @@ class NetuiApp(App[None]):
         self.advance(days)
 
     def action_advance_month(self) -> None:
-        if self.status.date:
-            self.advance(days_to_next_month(date.fromisoformat(self.status.date)))
+        if not self.status.date:  # the network is not open yet
+            self.action_still_opening(CLOCK_WAITS)
+            return
+        self.advance(days_to_next_month(date.fromisoformat(self.status.date)))
 
     def action_advance_to(self) -> None:
         from netui.ui.modals.advance import AdvanceModal
 
-        if self.status.date:
-            today = date.fromisoformat(self.status.date)
-            self.push_screen(AdvanceModal(today), lambda day: day and self.advance(to=day))
+        if not self.status.date:
+            self.action_still_opening(CLOCK_WAITS)
+            return
+        today = date.fromisoformat(self.status.date)
+        self.push_screen(AdvanceModal(today), lambda day: day and self.advance(to=day))
 
     def advance(self, days: int | None = None, *, to: date | None = None) -> None:
         """Move the simulated clock (by days, or to a date), then tell me what happened
         while I was away."""
-        if self.gate is None:
+        if not self.gate.is_open:
+            self.action_still_opening(CLOCK_WAITS)
             return
         how_far = f"to {long_date(to.isoformat())}" if to else f"by {count(days, 'day')}"
         self.notify_clock(f"Advancing the clock {how_far}…", timeout=2)
-        ask_world(
+        self.gate.ask(
             self,
             lambda world: world.advance(days, to=to),
             self._advanced,
@@ -323,6 +373,10 @@ class NetuiApp(App[None]):
 
     # ── keeping every screen current ───────────────────────────────────────────
 
+    @on(WorldChanged)
+    def _world_changed(self) -> None:
+        self.world_changed()
+
     def world_changed(self) -> None:
         """After any change: the tab bar and the screen in front show the new state.
 
@@ -334,12 +388,12 @@ class NetuiApp(App[None]):
             reload()
 
     def refresh_status(self) -> None:
-        ask_world(self, read_status, self._set_status, group="status")
+        self.gate.ask(self, Status.of, self._set_status, group="status")
 
     def _set_status(self, status: Status) -> None:
         self.status = status
 
-    # ── errors: notifications, never tracebacks ────────────────────────────────
+    # ── notifications: plain text, never markup ───────────────────────────────────
 
     def notify(
         self,
@@ -358,20 +412,6 @@ class NetuiApp(App[None]):
             severity=severity,
             timeout=timeout,
             markup=markup,
-        )
-
-    def show_error(self, error: NetuiError) -> None:
-        lines = [error.message, *(f"• {reason}" for reason in error.reasons)]
-        self.notify("\n".join(lines), severity="error", markup=False, timeout=8)
-
-    def show_unexpected(self, error: BaseException) -> None:
-        self.log.error(repr(error))
-        self.notify(
-            f"Something went wrong: {error.__class__.__name__}: {error}",
-            title="Unexpected error",
-            severity="error",
-            markup=False,
-            timeout=12,
         )
 
     # ── the command palette ───────────────────────────────────────────────────

@@ -13,6 +13,13 @@ a read-only file, another program holding the lock) is turned into a DatabaseErr
 that says what happened, and a database file deleted or replaced while the app has it
 open is noticed before each call. SQLite would otherwise go on reading the old,
 unlinked file and saving changes into it that vanish when the app quits.
+
+The App makes the gate before the World is open and gives it to every screen it makes;
+screens ask through it (`gate.ask(self, …)`) and never reach for the App.
+
+Quitting never waits for the World: closing the gate interrupts the SQL statement in
+progress (its transaction rolls back) and refuses new calls, and every worker thread is
+a daemon (`DaemonThreads`), which the process does not wait for.
 """
 
 from __future__ import annotations
@@ -22,20 +29,26 @@ import sqlite3
 import threading
 import weakref
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
+from netui.core.money import PriceList
 from netui.errors import NetuiError
 from netui.store.db import database_fault, file_identity, moved_fault
 
 if TYPE_CHECKING:
-    from netui.ui.app import NetuiApp
     from netui.world import World
 
 T = TypeVar("T")
+
+# SQLite asks the gate every this many virtual-machine steps whether to stop (well under
+# a millisecond), and closing waits this long for the call in progress to unwind.
+STEPS_BETWEEN_CHECKS = 10_000
+CLOSE_WAIT_SECONDS = 0.5
 
 _tickets = itertools.count(1)
 # The newest question per (node, group); weak so a closed screen is forgotten.
@@ -43,17 +56,41 @@ _latest: weakref.WeakKeyDictionary[DOMNode, dict[str, int]] = weakref.WeakKeyDic
 
 
 class WorldGate:
-    """The World behind a lock: every call from the UI goes through `call`."""
+    """The World behind a lock: every call from the UI goes through `call` or `ask`.
 
-    def __init__(self, world: World) -> None:
-        self.world = world
+    Made empty, before the World exists; `open` hands it the World once it is open.
+    """
+
+    def __init__(self) -> None:
+        self.world: World | None = None
         self._lock = threading.Lock()
         # The file the World opened ("" for an in-memory one), and which file that is.
+        self.path = Path()
+        self._identity: tuple[int, int] | None = None
+        self._closing = threading.Event()
+
+    def open(self, world: World) -> None:
         self.path = Path(world.db.execute("PRAGMA database_list").fetchone()[2] or "")
         self._identity = file_identity(self.path) if self.path.name else None
+        # Once closing, any statement running or started aborts with "interrupted".
+        world.db.conn.set_progress_handler(self._closing.is_set, STEPS_BETWEEN_CHECKS)
+        self.world = world
+
+    @property
+    def is_open(self) -> bool:
+        return self.world is not None
+
+    @property
+    def prices(self) -> PriceList:
+        """The price list in force (the configuration's, fixed for the World's life)."""
+        return self.world.prices if self.world is not None else PriceList()
 
     def call(self, question: Callable[[World], T]) -> T:
         with self._lock:
+            if self.world is None:
+                raise NetuiError("The network is not open yet.")
+            if self._closing.is_set():
+                raise NetuiError("netui is closing.")
             if self._identity is not None and file_identity(self.path) != self._identity:
                 raise moved_fault(self.path)
             try:
@@ -62,64 +99,140 @@ class WorldGate:
                 raise database_fault(error, self.path) from None
 
     def close(self) -> None:
-        with self._lock:
-            self.world.db.conn.close()
+        """Close the World's connection, waiting at most CLOSE_WAIT_SECONDS.
 
-
-def ask_world(
-    node: DOMNode,
-    question: Callable[[World], T],
-    then: Callable[[T], object],
-    *,
-    group: str = "world",
-    latest_only: bool = True,
-    failed: Callable[[NetuiError], object] | None = None,
-) -> Worker[None]:
-    """Ask the World a question in a thread worker and hand the answer to `then`.
-
-    `then` runs on the event loop (so it may touch widgets). With `latest_only` (for
-    questions) it runs only if this is still the newest question of its `group` on
-    `node`: a search typed over by a newer one is discarded, never shown, and the
-    worker is exclusive, so an older question still queued for the lock is cancelled
-    and skipped. Actions (send, buy, advance) pass `latest_only=False`: each one runs
-    and each answer is delivered. Errors never escape as a traceback: a
-    NetuiError goes to `failed` (default: a notification), anything else is reported
-    as an unexpected error.
-    """
-    app: NetuiApp = node.app  # type: ignore[assignment]
-    ticket = next(_tickets)
-    latest = _latest.setdefault(node, {})
-    latest[group] = ticket
-
-    def current() -> bool:
-        newest = latest.get(group) == ticket or not latest_only
-        return newest and (node is app or node.is_attached)
-
-    def deliver(answer: T) -> None:
-        if current():
-            then(answer)
-
-    def refuse(error: NetuiError) -> None:
-        if not current():
-            return
-        if failed is not None:
-            failed(error)
-        else:
-            app.show_error(error)
-
-    def job() -> None:
-        worker = get_current_worker()
-        if (latest_only and worker.is_cancelled) or app.gate is None:
+        A call in progress is interrupted at its next SQL step and its transaction rolls
+        back, then the connection closes. A call busy in Python for longer is left to
+        end with the process: what it had not committed, SQLite rolls back when the file
+        is next opened.
+        """
+        self._closing.set()
+        if not self._lock.acquire(timeout=CLOSE_WAIT_SECONDS):
             return
         try:
-            answer = app.gate.call(question)
-        except NetuiError as error:
-            app.call_from_thread(refuse, error)
-        except Exception as error:  # a bug: say so plainly, keep the app alive
-            app.call_from_thread(app.show_unexpected, error)
-        else:
-            app.call_from_thread(deliver, answer)
+            if self.world is not None:
+                self.world.db.conn.close()
+        finally:
+            self._lock.release()
 
-    return node.run_worker(
-        job, thread=True, exclusive=latest_only, group=group, exit_on_error=False, name=group
+    def ask(
+        self,
+        node: DOMNode,
+        question: Callable[[World], T],
+        then: Callable[[T], object],
+        *,
+        group: str = "world",
+        latest_only: bool = True,
+        failed: Callable[[NetuiError], object] | None = None,
+    ) -> Worker[None]:
+        """Ask the World a question in a thread worker of `node`; hand the answer to `then`.
+
+        `then` runs on the event loop (so it may touch widgets). With `latest_only` (for
+        questions) it runs only if this is still the newest question of its `group` on
+        `node`: a search typed over by a newer one is discarded, never shown, and the
+        worker is exclusive, so an older question still queued for the lock is cancelled
+        and skipped. Actions (send, buy, advance) pass `latest_only=False`: each one runs
+        and each answer is delivered. Errors never escape as a traceback: a
+        NetuiError goes to `failed` (default: a notification), anything else is reported
+        as an unexpected error. Asked before the World is open, nothing happens.
+        """
+        app = node.app
+        ticket = next(_tickets)
+        latest = _latest.setdefault(node, {})
+        latest[group] = ticket
+
+        def current() -> bool:
+            newest = latest.get(group) == ticket or not latest_only
+            return newest and (node is app or node.is_attached)
+
+        def deliver(answer: T) -> None:
+            if current():
+                then(answer)
+
+        def refuse(error: NetuiError) -> None:
+            if current():
+                (failed or (lambda error: show_error(node, error)))(error)
+
+        def job() -> None:
+            worker = get_current_worker()
+
+            def unless_overtaken(world: World) -> T:
+                # Asked again while this waited for the lock: the older question is
+                # not worth the database's time (the answer would be thrown away).
+                if latest_only and worker.is_cancelled:
+                    raise _Overtaken
+                return question(world)
+
+            if (latest_only and worker.is_cancelled) or not self.is_open:
+                return
+            try:
+                answer = self.call(unless_overtaken)
+            except _Overtaken:
+                return
+            except NetuiError as error:
+                app.call_from_thread(refuse, error)
+            except Exception as error:  # a bug: say so plainly, keep the app alive
+                app.call_from_thread(show_unexpected, app, error)
+            else:
+                app.call_from_thread(deliver, answer)
+
+        return node.run_worker(
+            job, thread=True, exclusive=latest_only, group=group, exit_on_error=False, name=group
+        )
+
+
+class _Overtaken(Exception):
+    """A question cancelled by a newer one of its group before its turn came."""
+
+
+class DaemonThreads(ThreadPoolExecutor):
+    """The event loop's executor for the app's thread workers: each job in a daemon
+    thread of its own, and shutting down never waits.
+
+    With asyncio's default executor, quitting would wait for every job in flight
+    (building a network, an advance, a lab run): asyncio waits for its executor when
+    the loop ends, and Python for a pool's threads at exit. A daemon thread ends with
+    the process instead. What it was writing stays consistent: each change is one
+    SQLite transaction, rolled back when the file is next opened if it never committed,
+    and a new network is built in a `.partial` file moved into place only when done.
+    """
+
+    def submit(self, fn: Callable[..., T], /, *args: object, **kwargs: object) -> Future[T]:
+        future: Future[T] = Future()
+
+        def run() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as error:
+                future.set_exception(error)
+            else:
+                future.set_result(result)
+
+        threading.Thread(target=run, name="netui-worker", daemon=True).start()
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Nothing to wait for (see the class)."""
+
+
+# ── errors: notifications, never tracebacks ────────────────────────────────────
+
+
+def show_error(node: DOMNode, error: NetuiError) -> None:
+    """What the World refused, and why, as an error notification."""
+    lines = [error.message, *(f"• {reason}" for reason in error.reasons)]
+    node.app.notify("\n".join(lines), severity="error", markup=False, timeout=8)
+
+
+def show_unexpected(node: DOMNode, error: BaseException) -> None:
+    """A bug, said plainly; the app goes on."""
+    node.app.log.error(repr(error))
+    node.app.notify(
+        f"Something went wrong: {error.__class__.__name__}: {error}",
+        title="Unexpected error",
+        severity="error",
+        markup=False,
+        timeout=12,
     )

@@ -168,6 +168,13 @@ class Terminal:
     def running(self) -> bool:
         return self.session in self.tmux("list-sessions", "-F", "#{session_name}")
 
+    def gone_within(self, timeout: float) -> float:
+        """How long the program took to end (its session ends with it), up to `timeout`."""
+        started = time.monotonic()
+        while self.running() and time.monotonic() - started < timeout:
+            time.sleep(0.05)
+        return time.monotonic() - started
+
     def close(self) -> None:
         self.tmux("kill-server")
 
@@ -216,9 +223,65 @@ def test_search_inmail_send_advance_read_quit(tiny_db: Path, tmp_path: Path):
         terminal.wait_for(f"← {target['name']}")
 
         terminal.keys("q")
-        deadline = time.monotonic() + 15
-        while terminal.running() and time.monotonic() < deadline:
-            time.sleep(0.1)
+        terminal.gone_within(15)
         assert not terminal.running(), "netui did not quit on q"
     finally:
         terminal.close()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
+def test_ctrl_q_while_the_default_network_is_built_quits_and_the_next_start_opens(
+    tmp_path: Path,
+):
+    """Issue 12: `make run` on a fresh machine (no database yet, so netui seeds the
+    default network on first start), ctrl+q before it is open: the program is gone in
+    a few seconds, and the next start builds and opens the database as if nothing
+    happened."""
+    home = tmp_path / "home"
+    home.mkdir()
+    # As `make run` does: no --db, so the default path under a fresh HOME.
+    env = ["env", "-u", "NETUI_DB", "-u", "XDG_DATA_HOME", "-u", "XDG_CONFIG_HOME"]
+    env.append(f"HOME={home}")
+    where = subprocess.run(
+        [*env, sys.executable, "-c", "from netui.config import *; print(default_database_path())"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    db = Path(where.stdout.strip())
+    assert db.is_relative_to(home) and not db.exists()
+    status = tmp_path / "status"
+    # The exit status is written down: the session (and the pane) end with the program.
+    program = f"sh -c '{' '.join(env)} {sys.executable} -m netui; echo $? > {status}'"
+
+    terminal = Terminal([program])
+    try:
+        terminal.wait_for("First run: building the default network", timeout=60)
+        terminal.keys("F1")  # help over it, as in the report: ctrl+q then did nothing
+        terminal.wait_for("Help · escape closes")
+        terminal.keys("C-q")
+        took = terminal.gone_within(10)
+    finally:
+        terminal.close()
+    assert took < 3, f"netui took {took:.1f} s to quit on ctrl+q while opening"
+    assert status.read_text().strip() == "0"
+    assert not db.exists()  # it quit before the network was built: nothing half-made
+
+    status.unlink()
+    terminal = Terminal([program])
+    try:
+        terminal.wait_for("Dashboard", "Search", "12 Jan 2015", timeout=180)
+        terminal.keys("q")
+        terminal.gone_within(10)
+        assert not terminal.running(), "netui did not quit on q"
+    finally:
+        terminal.close()
+    assert status.read_text().strip() == "0"
+    world = World.open(db)
+    try:
+        assert world.db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        members = world.db.execute("SELECT count(*) FROM members").fetchone()[0]
+        assert members == 25_000  # the default recipe's, all of them
+    finally:
+        world.db.conn.close()

@@ -9,7 +9,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import inspect
-from collections.abc import Callable
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -40,6 +43,21 @@ def app(handmade_db: Path) -> NetuiApp:
     return NetuiApp(db_path=handmade_db)
 
 
+@pytest.fixture
+def slow_open(monkeypatch) -> Iterator[threading.Event]:
+    """World.open waits until the test sets the event it is given (at most 30 s)."""
+    release = threading.Event()
+    real_open = World.open
+
+    def slow(cls, path, prices=None):
+        release.wait(30)
+        return real_open(path, prices)
+
+    monkeypatch.setattr(World, "open", classmethod(slow))
+    yield release
+    release.set()
+
+
 async def settle(pilot: Pilot) -> None:
     """Wait until every worker is done and every answer is on screen (no sleeping).
 
@@ -61,7 +79,7 @@ async def settle(pilot: Pilot) -> None:
 
 def ask(app: NetuiApp, question: Callable[[World], T]) -> T:
     """What the World holds now (through the app's own gate, so no second connection)."""
-    assert app.gate is not None
+    assert app.gate.is_open
     return app.gate.call(question)
 
 
@@ -80,6 +98,44 @@ def notifications(
 def messages(app: NetuiApp, **which: str) -> list[str]:
     """The text of the notifications `notifications` finds."""
     return [n.message for n in notifications(app, **which)]
+
+
+# ── quitting (issue 12.1): what "at once" means, and a database left whole ─────────
+
+AT_ONCE = 1.0  # seconds: "the app exits within a second"
+
+
+async def quit_with(app: NetuiApp, key: str) -> float:
+    """Press `key` (as the terminal would: no waiting for the screen, as a Pilot press
+    does); fail if the app is still running a second later. When it was pressed."""
+    started = time.monotonic()
+    app.simulate_key(key)
+    while app.is_running:
+        waited = time.monotonic() - started
+        assert waited < AT_ONCE, f"still running {waited:.2f} s after {key}"
+        await asyncio.sleep(0.01)
+    return started
+
+
+def shut_down_within_a_second(started: float) -> None:
+    """After `run_test` has shut the app down (screens closed, the World's connection
+    closed): all of it within a second of the key."""
+    took = time.monotonic() - started
+    assert took < AT_ONCE, f"shutting down took {took:.2f} s"
+
+
+def opens_fine(path: Path) -> None:
+    """A later start finds the database whole and usable."""
+    check = sqlite3.connect(path)
+    try:
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        check.close()
+    world = World.open(path)
+    try:
+        assert world.glance().date == "2015-01-12"
+    finally:
+        world.db.conn.close()
 
 
 def send_inmail(app: NetuiApp, member_id: int = 4, subject: str = "Hi") -> dict:

@@ -82,30 +82,18 @@ async def test_an_existing_database_is_never_seeded_again(handmade_db: Path):
 
 
 async def test_the_dashboard_shows_at_once_and_fills_in_when_the_world_is_open(
-    handmade_db: Path, monkeypatch
+    handmade_db: Path, slow_open
 ):
-    import threading
-
-    from netui.world import World
-
-    release = threading.Event()
-    real_open = World.open
-
-    def slow_open(cls, path, prices=None):
-        release.wait(10)
-        return real_open(path, prices)
-
-    monkeypatch.setattr(World, "open", classmethod(slow_open))
     app = NetuiApp(db_path=handmade_db)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen) and app.gate is None
+        assert isinstance(app.screen, DashboardScreen) and not app.gate.is_open
         assert "Opening the network…" in str(app.screen.query_one("#dash-me").render())
-        await pilot.press("s", "w")  # nowhere to go and no clock yet: nothing happens
+        await pilot.press("s", "w")  # not yet: they say so (test_opening.py)
         assert isinstance(app.screen, DashboardScreen)
-        release.set()
+        slow_open.set()
         await settle(pilot)
-        assert app.gate is not None
+        assert app.gate.is_open
         assert "Giulia Rossi" in str(app.screen.query_one("#dash-me").render())
         assert ask(app, lambda world: world.today.isoformat()) == "2015-01-12"
 

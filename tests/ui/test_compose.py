@@ -7,7 +7,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from netui.core.model import Plan, Route
 from netui.core.outcomes import CreditState
 from netui.ui.modals.compose import ComposeModal
-from tests.ui.conftest import SIZE, ask, notifications, send_inmail, settle
+from tests.ui.conftest import SIZE, ask, messages, notifications, send_inmail, settle
 
 GOOD_BODY = (
     "Dear Seán, I am writing because Aiko Tanaka told me about your C++ and Rust work at "
@@ -103,6 +103,18 @@ async def test_inmail_to_someone_who_turned_it_off_is_refused(app):
         assert "does not accept InMail" in shown(modal, "#refusal-reasons")
         assert not modal.query_one("#as-message").display
         assert modal.query_one("#connect").display  # the way out: an invitation
+
+
+async def test_the_invitation_a_refusal_offers_is_sent_and_said_once(app):
+    """Issue 10.4: the form asks the App to invite (a message); one notice, one invitation."""
+    async with app.run_test(size=SIZE) as pilot:
+        await compose(pilot, 6, want_inmail=True)
+        await pilot.click("#connect")
+        await settle(pilot)
+        assert not isinstance(app.screen, ComposeModal)
+        assert ask(app, lambda world: world.profile(6).invitation_pending)
+        said = [m for m in messages(app) if m.startswith("Invitation sent")]
+        assert said == ["Invitation sent; they will answer as the clock moves."]
 
 
 async def test_without_credits_the_form_offers_to_buy_some(app):

@@ -11,6 +11,7 @@ from textual.worker import WorkerCancelled
 from netui import lab
 from netui.core.model import RefundPolicy
 from netui.ui.screens.lab import COUNT_DELAY, LabScreen, report_paths
+from netui.ui.widgets.lab_results import LabResults
 from tests.ui.conftest import SIZE, ask, messages, settle
 
 
@@ -70,8 +71,8 @@ async def test_a_run_shows_each_policy_side_by_side(app):
         assert table.row_count == 8
         sent = [str(cell) for cell in table.get_row("sent")[1:]]
         assert sent == [str(run.sent) for run in report.runs]
-        assert [label for label, _ in screen.plotted] == names
-        assert [values for _, values in screen.plotted] == [
+        assert [label for label, _ in screen.query_one(LabResults).plotted] == names
+        assert [values for _, values in screen.query_one(LabResults).plotted] == [
             [balance for _, balance in run.balance_by_day] for run in report.runs
         ]
 
@@ -88,7 +89,7 @@ async def test_a_new_run_replaces_the_one_in_flight(app):
             await settle(pilot)
         assert screen.report is not None
         assert screen.report.campaign.vary is lab.Vary.CHECKLIST
-        assert len(screen.plotted) == len(lab.CHECKLIST_STEPS)
+        assert len(screen.query_one(LabResults).plotted) == len(lab.CHECKLIST_STEPS)
         assert len(screen.query_one("#lab-runs", DataTable).columns) == 1 + len(lab.CHECKLIST_STEPS)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -25,7 +26,9 @@ from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
 from netui.core.model import Category, given_name
 from netui.core.routes import RouteDecision
 from netui.errors import NetuiError
-from netui.ui.gate import ask_world
+from netui.ui.gate import WorldGate, show_error
+from netui.ui.keys import key_for
+from netui.ui.messages import Connect, WorldChanged
 from netui.ui.modals.base import Modal
 from netui.ui.modals.choice import bought_message, buy_credits_modal
 from netui.ui.modals.drafts import DraftKeeper, Fields
@@ -35,7 +38,7 @@ from netui.world.results import SendReceipt  # loaded with the World: compose op
 if TYPE_CHECKING:
     from netui.world import World
     from netui.world.messaging import SavedDraft
-    from netui.world.results import InvitationSent, Profile, Purchase
+    from netui.world.results import Profile, Purchase
 
 
 @dataclass(frozen=True)
@@ -92,14 +95,15 @@ class ComposeModal(Modal[SendReceipt | None]):
         Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
-    def __init__(self, member_id: int, *, want_inmail: bool) -> None:
+    def __init__(self, gate: WorldGate, member_id: int, *, want_inmail: bool) -> None:
         super().__init__()
+        self.gate = gate
         self.member_id = member_id
         self.want_inmail = want_inmail
         self.recipient: Recipient | None = None
         self.checklist: Checklist | None = None
         self.sending = False
-        self.drafts = DraftKeeper(self, member_id, self.fields)
+        self.drafts = DraftKeeper(self, gate, member_id, self.fields)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compose-box") as box:
@@ -150,7 +154,7 @@ class ComposeModal(Modal[SendReceipt | None]):
                 yield Button("Cancel", id="cancel", compact=True)
 
     def on_mount(self) -> None:
-        key = self.app.key_for  # type: ignore[attr-defined]
+        key = partial(key_for, self.app)
         self.query_one("#compose-box").border_subtitle = (
             f"{key('compose.send', 'ctrl+s')} sends · tab moves · "
             f"{key('compose.cancel', 'escape')} cancels"
@@ -161,7 +165,7 @@ class ComposeModal(Modal[SendReceipt | None]):
         self.load()
 
     def load(self) -> None:
-        ask_world(
+        self.gate.ask(
             self, read_recipient(self.member_id, self.want_inmail), self.show, group="recipient"
         )
 
@@ -285,7 +289,7 @@ class ComposeModal(Modal[SendReceipt | None]):
             return
         category = self.category
         self.query_one("#welcomed", Static).update(welcomed_lines(self.recipient, category))
-        ask_world(
+        self.gate.ask(
             self,
             lambda world: world.draft_checklist(
                 self.member_id, subject=subject, body=body, category=category
@@ -329,7 +333,7 @@ class ComposeModal(Modal[SendReceipt | None]):
             world.drop_draft(member)  # sent: nothing is left to keep
             return result
 
-        ask_world(
+        self.gate.ask(
             self,
             send,
             self.sent,
@@ -349,7 +353,7 @@ class ComposeModal(Modal[SendReceipt | None]):
     def not_sent(self, error: NetuiError) -> None:
         self.sending = False
         self.query_one("#send", Button).disabled = False
-        self.app.show_error(error)  # type: ignore[attr-defined]
+        show_error(self, error)
 
     def action_cancel(self) -> None:
         if self.recipient is not None and self.recipient.route.allowed:
@@ -374,33 +378,24 @@ class ComposeModal(Modal[SendReceipt | None]):
 
     @on(Button.Pressed, "#connect")
     def _connect(self) -> None:
-        def invited(_: InvitationSent) -> None:
-            self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
-            self.app.world_changed()  # type: ignore[attr-defined]
-            self.dismiss(None)
-
-        ask_world(
-            self,
-            lambda world: world.connect(self.member_id),
-            invited,
-            group="connect",
-            latest_only=False,
-        )
+        # To the App itself: a message to this form would close with it, unread.
+        self.app.post_message(Connect(self.member_id))
+        self.dismiss(None)
 
     @on(Button.Pressed, "#buy")
     def _buy(self) -> None:
         def bought(result: Purchase) -> None:
             self.notify(bought_message(result), markup=False)
-            self.app.world_changed()  # type: ignore[attr-defined]
+            self.app.post_message(WorldChanged())
             self.load()
 
         def chosen(pack: int | None) -> None:
             if pack:
-                ask_world(
+                self.gate.ask(
                     self, lambda world: world.buy(pack), bought, group="buy", latest_only=False
                 )
 
-        self.app.push_screen(buy_credits_modal(getattr(self.app, "prices", None)), chosen)
+        self.app.push_screen(buy_credits_modal(self.gate.prices), chosen)
 
 
 def length_line(band: LengthBand) -> Text:

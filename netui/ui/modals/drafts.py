@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from netui.core.model import Category
-from netui.ui.gate import ask_world
+from netui.ui.gate import WorldGate
 
 if TYPE_CHECKING:
     from netui.world import World
@@ -29,8 +29,11 @@ Fields = tuple[str, str, Category | None]
 
 
 class DraftKeeper:
-    def __init__(self, form: Screen, member_id: int, read: Callable[[], Fields]) -> None:
+    def __init__(
+        self, form: Screen, gate: WorldGate, member_id: int, read: Callable[[], Fields]
+    ) -> None:
         self.form = form
+        self.gate = gate
         self.member_id = member_id
         self.read = read
         self.kept: Fields | None = None  # what the database holds, as last saved
@@ -76,4 +79,4 @@ class DraftKeeper:
         def keep(world: World) -> None:
             world.save_draft(member, inmail=inmail, subject=subject, body=body, category=category)
 
-        ask_world(self.form.app, keep, lambda _: None, group="draft", latest_only=False)
+        self.gate.ask(self.form.app, keep, lambda _: None, group="draft", latest_only=False)

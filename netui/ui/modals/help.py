@@ -50,7 +50,7 @@ def screen_keys(screen: Screen) -> dict[str, ActiveBinding]:
 
 class HelpModal(Modal[None]):
     CSS_PATH = "help.tcss"
-    BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Close", id="help.close")]
+    BINDINGS = [Binding("escape,f1,question_mark", "close", "Close", id="help.close")]
 
     def __init__(self, bindings: dict[str, ActiveBinding]) -> None:
         """`bindings`: the active bindings of the screen underneath, taken before opening."""

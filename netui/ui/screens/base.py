@@ -12,11 +12,11 @@ from textual.widgets import Footer, TabbedContent
 from textual.worker import Worker
 
 from netui.errors import NetuiError
-from netui.ui.gate import ask_world
+from netui.ui.gate import WorldGate
+from netui.ui.messages import WorldChanged
 from netui.ui.widgets.tabs import PlaceTabs
 
 if TYPE_CHECKING:
-    from netui.ui.app import NetuiApp
     from netui.world import World
 
 T = TypeVar("T")
@@ -44,11 +44,15 @@ class PlaceScreen(Screen):
 
     Subclasses compose their body in `compose_body` and fetch what they show in
     `reload`, which runs whenever the screen comes to the front (so after the clock
-    moves or a message is sent elsewhere, every screen shows the new state).
+    moves or a message is sent elsewhere, every screen shows the new state). They ask
+    through the gate the App made them with.
     """
 
-    app: NetuiApp
     PLACE: ClassVar[str] = ""
+
+    def __init__(self, gate: WorldGate) -> None:
+        super().__init__()
+        self.gate = gate
 
     def compose(self) -> ComposeResult:
         yield PlaceTabs(self.PLACE or self.app.current_mode)
@@ -84,7 +88,9 @@ class PlaceScreen(Screen):
         latest_only: bool = True,
         failed: Callable[[NetuiError], object] | None = None,
     ) -> Worker[None]:
-        return ask_world(self, question, then, group=group, latest_only=latest_only, failed=failed)
+        return self.gate.ask(
+            self, question, then, group=group, latest_only=latest_only, failed=failed
+        )
 
     def act(
         self,
@@ -98,6 +104,6 @@ class PlaceScreen(Screen):
         def done(answer: T) -> None:
             if then is not None:
                 then(answer)
-            self.app.world_changed()
+            self.app.post_message(WorldChanged())
 
-        return ask_world(self, action, done, group="act", latest_only=False, failed=failed)
+        return self.gate.ask(self, action, done, group="act", latest_only=False, failed=failed)

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Sparkline, Static, TabbedContent, TabPane
 from netui.core.credits import LedgerKind
 from netui.core.model import Plan
 from netui.core.money import Charge, PriceList, usd
+from netui.ui.gate import WorldGate
 from netui.ui.modals.choice import ChoiceModal, bought_message, buy_credits_modal
 from netui.ui.screens.base import PlaceScreen, tab_keys
 from netui.ui.text import long_date, plain, plural, score_line, short_date
@@ -70,8 +71,8 @@ class CreditsScreen(PlaceScreen):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, gate: WorldGate) -> None:
+        super().__init__(gate)
         self.plan: Plan | None = None
         self.prices = PriceList()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -11,6 +12,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.widgets import Static
 
+from netui.ui.keys import key_for
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import STATE_STYLES, count, credit_state, long_date, plain, plural, score_line
 from netui.ui.widgets.reach_chart import ReachChart
@@ -94,7 +96,7 @@ class DashboardScreen(PlaceScreen):
     def key_lines(self) -> Text:
         """Two columns of keys, where to go and what to do, then the palette's key.
         Remapped keys show as remapped."""
-        key = self.app.key_for
+        key = partial(key_for, self.app)
         go = [
             (key("go.search"), "Search"),
             (key("go.inbox"), "Inbox"),

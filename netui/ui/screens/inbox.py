@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -13,6 +14,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
+from netui.ui.gate import WorldGate
+from netui.ui.keys import key_for
+from netui.ui.messages import OpenMember
 from netui.ui.modals.reply import ReplyModal
 from netui.ui.screens.base import PlaceScreen, tab_keys
 from netui.ui.text import STATE_STYLES, credit_state, long_date, plain, short_date, state_text
@@ -39,6 +43,9 @@ class ConversationTable(DataTable):
         Binding("enter", "read", "Read", id="inbox.read", tooltip="Read this conversation"),
     ]
 
+    class Read(Message):
+        """Enter on the list: read the conversation it is on."""
+
     class Resized(Message):
         """The list changed width: its rows are cut to the new one."""
 
@@ -48,7 +55,7 @@ class ConversationTable(DataTable):
         self.post_message(self.Resized())
 
     def action_read(self) -> None:
-        self.screen.read_selected()  # type: ignore[attr-defined]
+        self.post_message(self.Read())
 
 
 class SentTable(RowTable):
@@ -88,8 +95,8 @@ class InboxScreen(PlaceScreen):
         *tab_keys("inbox", {"tab-conversations": "Conversations", "tab-sent": "Sent InMails"}),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, gate: WorldGate) -> None:
+        super().__init__(gate)
         self.conversations: list[Conversation] = []
         self.loaded = False  # until then an empty list means "not read yet", not "none"
         self.sent_items: list[SentItem] = []
@@ -128,7 +135,7 @@ class InboxScreen(PlaceScreen):
         elif not self.conversations:
             self.query_one("#thread-text", Static).update(
                 Text(
-                    f"No messages yet. Advance the clock ({self.app.key_for('clock.week')} for a "
+                    f"No messages yet. Advance the clock ({key_for(self.app, 'clock.week')} for a "
                     "week) and members will write.",
                     style="dim",
                 )
@@ -175,9 +182,7 @@ class InboxScreen(PlaceScreen):
             self.load_thread(int(event.row_key.value), mark_read=False)
 
     @on(DataTable.RowSelected, "#conversations")
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        self.read_selected()
-
+    @on(ConversationTable.Read)
     def read_selected(self) -> None:
         """Reading a conversation marks it read (and updates the unread count)."""
         if self.member_id is None:
@@ -200,7 +205,7 @@ class InboxScreen(PlaceScreen):
     def show_thread(self, messages: list[ThreadMessage]) -> None:
         self.messages = messages
         name = self.name_of(self.member_id)
-        key = self.app.key_for
+        key = partial(key_for, self.app)
         hint = (
             f"{key('inbox.accept')} accept / {key('inbox.decline')} decline / "
             f"{key('inbox.reply')} reply"
@@ -271,7 +276,7 @@ class InboxScreen(PlaceScreen):
 
     def action_profile(self) -> None:
         if self.member_id is not None:
-            self.app.open_member(self.member_id)
+            self.post_message(OpenMember(self.member_id))
 
     # ── sent InMails ─────────────────────────────────────────────────────────
 

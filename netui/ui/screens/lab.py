@@ -1,5 +1,8 @@
 """R12.4: the policy lab — a campaign form, the runs side by side, and their balance.
 
+This screen has the form, runs the lab and saves its report; the table and the plot
+of a finished report are `netui.ui.widgets.lab_results.LabResults`.
+
 The lab runs on scratch copies of the database (netui.lab), in a thread of its own and
 never through the app's WorldGate: a lab takes seconds, and every other question the
 screens ask would wait behind it. Only the recipients' count, a quick search, goes
@@ -20,35 +23,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Input, Label, ProgressBar, Select, Static
-from textual_plotext import PlotextPlot
 
 from netui import lab
-from netui.core.model import Category, Degree, Plan, RefundPolicy
-from netui.core.money import usd
+from netui.core.model import Category, Degree, Plan
 from netui.errors import BadInput, NetuiError
+from netui.ui.gate import WorldGate, show_error, show_unexpected
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import count, day_month, long_date, plan_label
+from netui.ui.text import count, long_date
+from netui.ui.widgets.lab_results import LabResults, run_label
 
 COUNT_DELAY = 0.3  # seconds of quiet typing before the recipients are counted again
 
-# The measures of a run, as the table's rows: (label, how to read it from Run.as_json()).
-MEASURES: tuple[tuple[str, str], ...] = (
-    ("Sent", "sent"),
-    ("Opened", "opened"),
-    ("Answered", "answered"),
-    ("Credits spent", "spent"),
-    ("Refunded", "refunded"),
-    ("Net credits", "net_credits"),
-    ("Money", "usd"),
-    ("Per answer", "usd_per_answer"),
-)
-
-# Policy names are long for a column: the table and the legend use these.
-SHORT_POLICY = {
-    RefundPolicy.OPEN_WITHIN_90_DAYS.value: "open ≤90d",
-    RefundPolicy.RESPONSE_WITHIN_90_DAYS.value: "answer ≤90d",
-    RefundPolicy.UNOPENED_AFTER_7_DAYS.value: "unopened 7d",
-}
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MATCHED = "matched"
 MY_PLAN = "mine"
@@ -56,15 +41,6 @@ MY_PLAN = "mine"
 
 class _Stopped(Exception):
     """Raised from the progress callback of a lab that a newer run replaced."""
-
-
-def run_label(name: str) -> str:
-    """A run's name as a column heading: 'open ≤90d', 'Premium career', 'checklist 6'."""
-    if name in SHORT_POLICY:
-        return SHORT_POLICY[name]
-    if name in {plan.value for plan in Plan}:
-        return plan_label(name)
-    return name.replace("-", " ")
 
 
 def parse_degrees(text: str) -> tuple[Degree, ...]:
@@ -125,10 +101,9 @@ class LabScreen(PlaceScreen):
         Binding("escape", "leave_form", "Leave form", id="lab.leave", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, gate: WorldGate) -> None:
+        super().__init__(gate)
         self.report: lab.LabReport | None = None
-        self.plotted: list[tuple[str, list[int]]] = []  # the plot's series, label and values
         self._stop = threading.Event()  # set: the run in flight is no longer wanted
         self._stop.set()  # nothing runs yet
         self._count_timer = None
@@ -195,9 +170,7 @@ class LabScreen(PlaceScreen):
         with Horizontal(id="lab-status"):
             yield Static(id="lab-phase")
             yield ProgressBar(total=1.0, show_eta=False, id="lab-progress")
-        with Horizontal(id="lab-results"):
-            yield DataTable(id="lab-runs", cursor_type="column", zebra_stripes=True)
-            yield PlotextPlot(id="lab-plot")
+        yield LabResults()
 
     def on_mount(self) -> None:
         self.query_one("#lab-query", Input).tooltip = "Search words, as on the Search screen"
@@ -206,8 +179,7 @@ class LabScreen(PlaceScreen):
         self.query_one("#lab-days", Input).tooltip = f"Days to follow, 1 to {lab.MAX_DAYS}"
         self.query_one("#lab-progress").display = False
         self._say("Fill in the campaign, then Run (ctrl+r).")
-        self._show_table(None)
-        self._show_plot(None)
+        self.query_one(LabResults).show(None)
 
     def action_form(self) -> None:
         self.query_one("#lab-query", Input).focus()
@@ -230,8 +202,8 @@ class LabScreen(PlaceScreen):
         def value(widget_id: str) -> str:
             return self.query_one(f"#{widget_id}", Input).value
 
-        def chosen(widget_id: str) -> object:
-            return self.query_one(f"#{widget_id}", Select).value
+        def chosen(widget_id: str) -> str:
+            return str(self.query_one(f"#{widget_id}", Select).value)
 
         category = chosen("lab-category")
         plan = chosen("lab-plan")
@@ -239,13 +211,13 @@ class LabScreen(PlaceScreen):
             query=value("lab-query").strip(),
             degrees=parse_degrees(value("lab-degrees")),
             count=parse_number(value("lab-count"), "Count"),
-            checklist=int(chosen("lab-checklist")),  # type: ignore[arg-type]
-            length=str(chosen("lab-length")),
-            category=None if category == MATCHED else Category(str(category)),
-            weekday=str(chosen("lab-weekday")),
-            plan=None if plan == MY_PLAN else Plan(str(plan)),
+            checklist=int(chosen("lab-checklist")),
+            length=chosen("lab-length"),
+            category=None if category == MATCHED else Category(category),
+            weekday=chosen("lab-weekday"),
+            plan=None if plan == MY_PLAN else Plan(plan),
             days=parse_number(value("lab-days"), "Days"),
-            vary=lab.Vary(str(chosen("lab-vary"))),
+            vary=lab.Vary(chosen("lab-vary")),
         )
         campaign.check()
         return campaign
@@ -295,7 +267,7 @@ class LabScreen(PlaceScreen):
         try:
             campaign = self.campaign()
         except BadInput as error:
-            self.app.show_error(error)
+            show_error(self, error)
             return
         self._stop.set()  # the run in flight, if any, stops at its next step
         self._stop = stop = threading.Event()
@@ -307,7 +279,7 @@ class LabScreen(PlaceScreen):
 
     @work(thread=True, exclusive=True, group="lab", exit_on_error=False)
     def run_lab(self, campaign: lab.Campaign, stop: threading.Event) -> None:
-        app = self.app
+        app, gate = self.app, self.gate
         runs = len(lab.RefundPolicy) if campaign.vary is lab.Vary.POLICY else None
 
         def progress(phase: str, fraction: float) -> None:
@@ -316,7 +288,7 @@ class LabScreen(PlaceScreen):
             app.call_from_thread(self._progress, stop, phase, fraction, runs)
 
         try:
-            report = lab.run_lab(app.db_path, campaign, prices=app.prices, progress=progress)
+            report = lab.run_lab(gate.path, campaign, prices=gate.prices, progress=progress)
         except _Stopped:
             return
         except NetuiError as error:
@@ -325,7 +297,7 @@ class LabScreen(PlaceScreen):
         except Exception as error:  # a bug: said plainly, the screen goes on
             if not stop.is_set():
                 app.call_from_thread(self._failed, stop, None)
-                app.call_from_thread(app.show_unexpected, error)
+                app.call_from_thread(show_unexpected, self, error)
         else:
             app.call_from_thread(self._finished, stop, report)
 
@@ -348,7 +320,7 @@ class LabScreen(PlaceScreen):
         self.query_one("#lab-progress").display = False
         self._say("The lab stopped: nothing to show.")
         if error is not None:
-            self.app.show_error(error)
+            show_error(self, error)
 
     def _finished(self, stop: threading.Event, report: lab.LabReport) -> None:
         if stop is not self._stop or not self.is_attached:
@@ -361,45 +333,10 @@ class LabScreen(PlaceScreen):
             f"{count(len(report.recipients), 'recipient')} from {long_date(report.start)}, "
             f"followed {count(campaign.days, 'day')}. ctrl+s saves the report."
         )
-        self._show_table(report)
-        self._show_plot(report)
+        self.query_one(LabResults).show(report)
 
     def _say(self, words: str) -> None:
         self.query_one("#lab-phase", Static).update(Text(words, style="dim"))
-
-    # ── the runs side by side, and their balance ──────────────────────────────────
-
-    def _show_table(self, report: lab.LabReport | None) -> None:
-        table = self.query_one("#lab-runs", DataTable)
-        table.clear(columns=True)
-        runs = [run.as_json() for run in report.runs] if report else []
-        table.add_column("Run", key="measure")
-        for number, run in enumerate(runs):
-            table.add_column(Text(run_label(run["name"]), justify="right"), key=f"run-{number}")
-        for label, key in MEASURES:
-            cells = [
-                Text(cell(run[key], money=key.startswith("usd")), justify="right") for run in runs
-            ]
-            table.add_row(Text(label, style="bold"), *cells, key=key)
-
-    def _show_plot(self, report: lab.LabReport | None) -> None:
-        widget = self.query_one("#lab-plot", PlotextPlot)
-        plt = widget.plt
-        plt.clear_data()
-        plt.clear_figure()
-        plt.title("Credits balance by day")
-        self.plotted = []
-        if report is not None and report.runs:
-            for run in report.runs:
-                balances = [balance for _, balance in run.balance_by_day]
-                plt.plot(list(range(len(balances))), balances, label=run_label(run.name))
-                self.plotted.append((run.name, balances))
-            days = [day for day, _ in report.runs[0].balance_by_day]
-            ticks = sparse_ticks(len(days))
-            plt.xticks(ticks, [day_month(days[t]) for t in ticks])
-            balances = [value for _, values in self.plotted for value in values]
-            plt.yticks(whole_ticks(min(balances), max(balances)))
-        widget.refresh()
 
     # ── saving ────────────────────────────────────────────────────────────────
 
@@ -408,9 +345,9 @@ class LabScreen(PlaceScreen):
             self.notify("Nothing to save yet: run the lab first (ctrl+r).", severity="warning")
             return
         try:
-            csv_path, json_path = save_report(self.app.db_path, self.report)
+            csv_path, json_path = save_report(self.gate.path, self.report)
         except BadInput as error:
-            self.app.show_error(error)
+            show_error(self, error)
             return
         self.notify(f"Saved the lab's report:\n{csv_path}\n{json_path}", title="Saved")
 
@@ -424,24 +361,3 @@ def run_phase(phase: str) -> str:
     if head in ("Following", "Running") and name:
         return f"{head} {run_label(name)}"
     return phase
-
-
-def cell(value: object, *, money: bool) -> str:
-    if money:
-        return "—" if value is None else usd(round(float(value) * 100))  # type: ignore[arg-type]
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
-def sparse_ticks(days: int, most: int = 4) -> list[int]:
-    """Up to `most` evenly spread day indexes, the first and the last among them."""
-    if days <= 1:
-        return [0] if days else []
-    step = max(1, (days - 1) // (most - 1))
-    ticks = list(range(0, days, step))[: most - 1]
-    return [*ticks, days - 1] if ticks[-1] != days - 1 else ticks
-
-
-def whole_ticks(low: int, high: int, most: int = 5) -> list[int]:
-    """Credits are whole: up to `most` whole-number ticks from `low` to `high`."""
-    step = max(1, -(-(high - low) // (most - 1)))
-    return list(range(low, high + 1, step))

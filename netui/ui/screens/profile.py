@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -11,6 +12,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
+from netui.ui.gate import WorldGate
+from netui.ui.keys import key_for
+from netui.ui.messages import ComposeTo, Connect
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import (
     count,
@@ -21,7 +25,7 @@ from netui.ui.text import (
 )
 
 if TYPE_CHECKING:
-    from netui.world.results import InvitationSent, InvitationWithdrawn, Profile
+    from netui.world.results import InvitationWithdrawn, Profile
 
 
 class ProfileScreen(PlaceScreen):
@@ -45,8 +49,8 @@ class ProfileScreen(PlaceScreen):
         ),
     ]
 
-    def __init__(self, member_id: int) -> None:
-        super().__init__()
+    def __init__(self, gate: WorldGate, member_id: int) -> None:
+        super().__init__(gate)
         self.member_id = member_id
         self.profile: Profile | None = None
 
@@ -73,7 +77,9 @@ class ProfileScreen(PlaceScreen):
         head.border_title = None
         head.update(head_lines(profile))
         self.query_one("#profile-connection", Static).update(connection_lines(profile))
-        self.query_one("#profile-reach", Static).update(reach_lines(profile, self.app.key_for))
+        self.query_one("#profile-reach", Static).update(
+            reach_lines(profile, partial(key_for, self.app))
+        )
         self.query_one("#profile-about", Static).update(about_lines(profile))
         self.refresh_bindings()
 
@@ -97,7 +103,7 @@ class ProfileScreen(PlaceScreen):
     def _write(self, *, want_inmail: bool) -> None:
         # The compose form explains a refusal and offers the way out, so it opens even
         # when the route is refused.
-        self.app.compose_to(self.member_id, want_inmail=want_inmail)
+        self.post_message(ComposeTo(self.member_id, want_inmail=want_inmail))
 
     def action_connect(self) -> None:
         profile = self.profile
@@ -107,16 +113,12 @@ class ProfileScreen(PlaceScreen):
             self.notify("You are already connected.", markup=False)
             return
         if profile.invitation_pending:
-            key = self.app.key_for("profile.withdraw", "W")
+            key = key_for(self.app, "profile.withdraw", "W")
             self.notify(
                 f"Your invitation is waiting for an answer ({key} withdraws it).", markup=False
             )
             return
-
-        def invited(_: InvitationSent) -> None:
-            self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
-
-        self.act(lambda world: world.connect(self.member_id), invited)
+        self.post_message(Connect(self.member_id))
 
     def action_withdraw(self) -> None:
         def withdrawn(result: InvitationWithdrawn) -> None:

@@ -18,10 +18,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import Input, Select, Static
 
 from netui.core.model import Degree
+from netui.ui.gate import WorldGate
+from netui.ui.messages import ComposeTo, Connect, FocusSearch, OpenMember
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import count, degree_badge, plain, route_action, route_sentence
 from netui.ui.widgets.row_table import RowTable
@@ -58,7 +59,7 @@ NARROW_COLUMNS = (
 if TYPE_CHECKING:
     from netui.store.search import SearchFilters
     from netui.world import World
-    from netui.world.results import Facets, InvitationSent, SearchResult
+    from netui.world.results import Facets, SearchResult
 
 
 @dataclass(frozen=True)
@@ -112,22 +113,22 @@ class ResultsTable(RowTable):
 
     def action_open(self) -> None:
         if (member := self.member_id) is not None:
-            self.app.open_member(member)  # type: ignore[attr-defined]
+            self.post_message(OpenMember(member))
 
     def on_row_table_chosen(self, _: RowTable.Chosen) -> None:
         self.action_open()
 
     def action_inmail(self) -> None:
         if (member := self.member_id) is not None:
-            self.app.compose_to(member, want_inmail=True)  # type: ignore[attr-defined]
+            self.post_message(ComposeTo(member, want_inmail=True))
 
     def action_message(self) -> None:
         if (member := self.member_id) is not None:
-            self.app.compose_to(member, want_inmail=False)  # type: ignore[attr-defined]
+            self.post_message(ComposeTo(member, want_inmail=False))
 
     def action_connect(self) -> None:
         if (member := self.member_id) is not None:
-            self.screen.connect(member)  # type: ignore[attr-defined]
+            self.post_message(Connect(member))
 
     def action_back_to_query(self) -> None:
         self.screen.set_focus(self.screen.query_one("#query", Input))
@@ -159,11 +160,8 @@ class SearchScreen(PlaceScreen):
         ),
     ]
 
-    class FocusQuery(Message):
-        """Sent when the user asks for search from anywhere: put the cursor in the box."""
-
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, gate: WorldGate) -> None:
+        super().__init__(gate)
         self.results: list[SearchResult] = []
         self.shown_query: Query | None = None
         self.shown: Results | None = None
@@ -228,7 +226,8 @@ class SearchScreen(PlaceScreen):
     def _to_results(self) -> None:
         self.set_focus(self.query_one(ResultsTable))
 
-    def on_search_screen_focus_query(self, _: FocusQuery) -> None:
+    @on(FocusSearch)
+    def _focus_query(self) -> None:
         self.set_focus(self.query_one("#query", Input))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -345,14 +344,6 @@ class SearchScreen(PlaceScreen):
                 "You have no connections yet. Type to search the whole network.", style="dim"
             )
         return Text("No member matches. Try fewer words or other filters.", style="dim")
-
-    # ── acting ───────────────────────────────────────────────────────────────
-
-    def connect(self, member_id: int) -> None:
-        def invited(_: InvitationSent) -> None:
-            self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
-
-        self.act(lambda world: world.connect(member_id), invited)
 
 
 def facet_label(name: str, members: int) -> Text:

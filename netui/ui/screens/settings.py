@@ -27,6 +27,8 @@ from textual.widgets import (
 
 from netui.core.model import Category, Plan, RefundPolicy
 from netui.errors import NetuiError
+from netui.ui.gate import WorldGate, show_error
+from netui.ui.messages import PersonaChanged
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import degree_badge, plain
 from netui.ui.widgets.toggle import Toggle, ToggleList
@@ -57,8 +59,8 @@ class SettingsScreen(PlaceScreen):
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, gate: WorldGate) -> None:
+        super().__init__(gate)
         self.settings: Settings | None = None
 
     def compose_body(self) -> ComposeResult:
@@ -165,7 +167,7 @@ class SettingsScreen(PlaceScreen):
         self.act(lambda world: world.change_settings(**changes), saved, failed=self.refused)
 
     def refused(self, error: NetuiError) -> None:
-        self.app.show_error(error)
+        show_error(self, error)
         # Show what is really in force, in the field just typed in too.
         self.ask(lambda world: world.settings(), lambda s: self.show(s, keep_typing=False))
 
@@ -256,12 +258,12 @@ class SettingsScreen(PlaceScreen):
             self.query_one("#persona-query", Input).value = ""
             self.query_one("#personas", DataTable).clear()
             self.set_focus(None)
-            self.app.forget_places()
+            self.app.post_message(PersonaChanged())
             self.notify(f"You now play {settings.name}.", markup=False)
 
         def failed(error: NetuiError) -> None:
             loading.display = False
-            self.app.show_error(error)
+            show_error(self, error)
 
         self.act(
             lambda world: (world.switch_persona(member_id), world.settings())[1],

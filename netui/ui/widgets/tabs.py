@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
+from netui.ui.keys import key_for
+from netui.ui.places import PLACES, Status
 from netui.ui.text import long_date, plain, short_date
-
-if TYPE_CHECKING:
-    from netui.ui.app import NetuiApp, Status
 
 
 class PlaceTabs(Static):
-    """1 Dashboard  2 Search  3 Inbox (2)  4 Credits  5 Settings      Mon 12 Jan 2015"""
+    """1 Dashboard  2 Search  3 Inbox (2)  4 Credits  5 Settings      Mon 12 Jan 2015
 
-    app: NetuiApp
+    Shows the App's `status` (a reactive it watches) as it changes.
+    """
 
     def __init__(self, current: str) -> None:
         super().__init__(id="place-tabs")
         self.current = current
+        self.status = Status()  # the last one shown, drawn again on a resize
         self._spans: list[tuple[int, int, str]] = []  # (start, end, place) for clicks
 
     def on_mount(self) -> None:
         self.watch(self.app, "status", self._show, init=True)
 
     def on_resize(self) -> None:
-        self._show(self.app.status)
+        self._show(self.status)
 
     def _show(self, status: Status) -> None:
-        from netui.ui.app import PLACES
-
+        self.status = status
         wide = self.size.width >= 110
         tabs = Text(no_wrap=True, overflow="ellipsis")
         self._spans = []
@@ -41,7 +39,7 @@ class PlaceTabs(Static):
                 label += f" ({status.unread})"
             if place == "credits" and status.credits is not None and wide:
                 label += f" · {status.credits}"
-            tab = Text.assemble((f" {self.app.key_for(f'go.{place}')} ", "bold"), f"{label} ")
+            tab = Text.assemble((f" {key_for(self.app, f'go.{place}')} ", "bold"), f"{label} ")
             if place == self.current:
                 tab.stylize("reverse")
             self._spans.append((tabs.cell_len, tabs.cell_len + tab.cell_len, place))
