@@ -18,8 +18,8 @@ from textual.command import CommandPalette
 from textual.screen import ModalScreen
 from textual.widgets import Input, TextArea
 
-from netui.core.credits import InMailState
 from netui.core.model import MessageKind
+from netui.core.outcomes import InMailState
 from netui.store.db import transaction
 from netui.ui.app import NetuiApp
 from netui.ui.modals.advance import AdvanceModal
