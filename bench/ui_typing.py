@@ -1,11 +1,13 @@
 """Typing on a busy machine: keystroke → painted, netui's text boxes beside bare ones.
 
-    python bench/ui_typing.py [--db PATH] [--recipe default] [--interval 0.05] [--rounds 3]
+    python bench/ui_typing.py [--db PATH] [--recipe default] [--rounds 3]
+                               [--key 0.05] [--word 0.25] [--no-load]
 
 A CPU-bound process runs beside the app for the whole run (one core kept busy, as a
 build or a browser does on a laptop; the bench starts and stops it). Through Pilot's
-headless driver, keys are sent at a steady typist's cadence without waiting for the app
-(a fast typist does not wait either), into:
+headless driver, keys are sent at a fast typist's cadence (a key every 50 ms, a longer
+pause after each word, so that checklists and results land between keys as they do
+for a person) without waiting for the app, into:
 - netui's compose form: a subject, then a body, while the live checklist follows;
 - netui's search box: a query, while the results follow;
 - a bare Textual app with one Input and one TextArea: the same keys, same load.
@@ -46,7 +48,7 @@ BODY = (
     "minutes of your view on it. Would a short call next Tuesday or Thursday work?\n"
     "Best, Sam"
 )
-QUERY = "data engineer milan"
+QUERIES = ("data engineer milan", "marketing manager", "rossi")
 TIMEOUT = 60.0
 
 
@@ -97,15 +99,24 @@ def key_event(app: App, char: str) -> events.Key:
     return event
 
 
-async def type_into(app: App, read: Callable[[], str], text: str, interval: float) -> Typed:
-    """Send `text` one key every `interval` s, then wait until the last key is painted."""
+@dataclass(frozen=True)
+class Cadence:
+    key: float  # seconds from one key to the next
+    word: float  # and after a space or a new line, this much more
+
+
+async def type_into(app: App, read: Callable[[], str], text: str, cadence: Cadence) -> Typed:
+    """From rest (no work left from opening the screen), send `text` at `cadence`,
+    then wait until the last key is painted."""
+    await app.workers.wait_for_complete()
+    await asyncio.sleep(0.1)
     typed = Typed(read)
     WATCHING.append(typed)
     start = read()
     for n, char in enumerate(text, 1):
         typed.sent.append((start + text[:n], time.perf_counter()))
         app._driver.send_message(key_event(app, char))  # as Pilot does, without waiting
-        await asyncio.sleep(interval)
+        await asyncio.sleep(cadence.key + (cadence.word if char in " \n" else 0))
     deadline = time.perf_counter() + TIMEOUT
     while len(typed.painted) < len(text):
         if time.perf_counter() > deadline:
@@ -131,7 +142,7 @@ async def until(condition: Callable[[], bool]) -> float:
 Samples = dict[str, list[float]]
 
 
-async def netui(path: Path, interval: float, times: Samples) -> None:
+async def netui(path: Path, cadence: Cadence, times: Samples) -> None:
     from netui.core.model import Degree
     from netui.store.search import SearchFilters
     from netui.ui.app import NetuiApp
@@ -155,11 +166,11 @@ async def netui(path: Path, interval: float, times: Samples) -> None:
         subject, body = modal.query_one("#subject", Input), modal.query_one("#body", TextArea)
         modal.set_focus(subject)
         await pilot.pause()
-        typed = await type_into(app, lambda: subject.value, SUBJECT, interval)
+        typed = await type_into(app, lambda: subject.value, SUBJECT, cadence)
         times["netui compose subject"] += typed.painted
         modal.set_focus(body)
         await pilot.pause()
-        typed = await type_into(app, lambda: body.text, BODY, interval)
+        typed = await type_into(app, lambda: body.text, BODY, cadence)
         times["netui compose body"] += typed.painted
         last = typed.sent[-1][1]
         final = await until(lambda: checklist_for(modal) == (SUBJECT, BODY))
@@ -172,12 +183,18 @@ async def netui(path: Path, interval: float, times: Samples) -> None:
         assert isinstance(screen, SearchScreen)
         box = screen.query_one("#query", Input)
         screen.set_focus(box)
-        await until(lambda: screen.shown_query is not None)
-        typed = await type_into(app, lambda: box.value, QUERY, interval)
-        times["netui search query"] += typed.painted
-        last = typed.sent[-1][1]
-        final = await until(lambda: screen.shown_query and screen.shown_query.text == QUERY)
-        times["netui last key → results"].append(final - last)
+        for query in QUERIES:
+            box.value = ""
+            await until(lambda: shown(screen) == "")
+            typed = await type_into(app, lambda: box.value, query, cadence)
+            times["netui search query"] += typed.painted
+            final = await until(lambda q=query: shown(screen) == q)
+            times["netui last key → results"].append(final - typed.sent[-1][1])
+
+
+def shown(screen) -> str | None:
+    """The query whose results the search screen shows."""
+    return None if screen.shown_query is None else screen.shown_query.text
 
 
 def checklist_for(modal) -> tuple[str, str] | None:
@@ -192,23 +209,24 @@ class Bare(App):
         yield TextArea(soft_wrap=True)
 
 
-async def bare(interval: float, times: Samples) -> None:
+async def bare(cadence: Cadence, times: Samples) -> None:
     app = Bare()
     async with app.run_test(size=(120, 40)) as pilot:
         box, area = app.query_one(Input), app.query_one(TextArea)
         app.set_focus(box)
         await pilot.pause()
-        typed = await type_into(app, lambda: box.value, SUBJECT, interval)
+        typed = await type_into(app, lambda: box.value, SUBJECT, cadence)
         times["bare Input (subject)"] += typed.painted
         app.set_focus(area)
         await pilot.pause()
-        typed = await type_into(app, lambda: area.text, BODY, interval)
+        typed = await type_into(app, lambda: area.text, BODY, cadence)
         times["bare TextArea (body)"] += typed.painted
-        box.value = ""
         app.set_focus(box)
-        await pilot.pause()
-        typed = await type_into(app, lambda: box.value, QUERY, interval)
-        times["bare Input (query)"] += typed.painted
+        for query in QUERIES:
+            box.value = ""
+            await pilot.pause()
+            typed = await type_into(app, lambda: box.value, query, cadence)
+            times["bare Input (query)"] += typed.painted
 
 
 # ── the load beside it ───────────────────────────────────────────────────────
@@ -223,12 +241,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path)
     parser.add_argument("--recipe", default="default")
-    parser.add_argument("--interval", type=float, default=0.05, help="seconds between keys")
+    parser.add_argument("--key", type=float, default=0.05, help="seconds between keys")
+    parser.add_argument("--word", type=float, default=0.25, help="more after a word")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-load", action="store_true", help="without the busy process")
     args = parser.parse_args()
     path = scratch_copy(args.db or seeded(args.recipe), "ui_typing.db")
     hog = None if args.no_load else multiprocessing.Process(target=_spin, daemon=True)
+    cadence = Cadence(args.key, args.word)
     times: Samples = {}
     for name in (
         "netui compose subject",
@@ -245,14 +265,17 @@ def main() -> None:
         hog.start()
     try:
         for _ in range(args.rounds):  # interleaved, so drift in the load hits both alike
-            asyncio.run(netui(path, args.interval, times))
-            asyncio.run(bare(args.interval, times))
+            asyncio.run(netui(path, cadence, times))
+            asyncio.run(bare(cadence, times))
     finally:
         if hog:
             hog.terminate()
             hog.join()
     load = "no load" if args.no_load else "one core kept busy by a second process"
-    print(f"database: {args.db or args.recipe}; {load}; a key every {ms(args.interval)}")
+    print(
+        f"database: {args.db or args.recipe}; {load}; "
+        f"a key every {ms(cadence.key)}, {ms(cadence.word)} more after a word"
+    )
     print(f"{args.rounds} rounds; keystroke → painted:")
     pairs = (
         ("netui compose subject", "bare Input (subject)"),

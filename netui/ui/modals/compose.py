@@ -137,6 +137,7 @@ class ComposeModal(ModalScreen[dict | None]):
                         yield Label("", id="body-count", classes="count")
                 with VerticalScroll(id="compose-side"):
                     yield Static(id="welcomed")
+                    yield Static(id="checklist-head")
                     yield Static(id="checklist")
             with Horizontal(id="compose-actions"):
                 yield Static(id="compose-balance")
@@ -261,14 +262,16 @@ class ComposeModal(ModalScreen[dict | None]):
 
     def _update(self, selector: str, text: Text) -> None:
         """Show `text` if it differs from what is shown, laying the form out again only
-        if its width changed: a layout of the whole form at every key is what kept keys
-        from being drawn at typing speed, and a count of the same width needs none."""
+        if the widget's size follows its text and the text's width changed: a layout of
+        the whole form at every key is what kept keys from being drawn at typing speed,
+        and a count of the same width, or a line of fixed size, needs none."""
         widget = self.query_one(selector, Static)
         shown = widget.content
         if not isinstance(shown, Text):
             widget.update(text)
         elif (shown.plain, shown.style, shown.spans) != (text.plain, text.style, text.spans):
-            widget.update(text, layout=shown.cell_len != text.cell_len)
+            resized = widget.styles.auto_dimensions and shown.cell_len != text.cell_len
+            widget.update(text, layout=resized)
 
     @property
     def category(self) -> Category | None:
@@ -276,11 +279,16 @@ class ComposeModal(ModalScreen[dict | None]):
         return Category(value) if isinstance(value, str) else None
 
     def show_checklist(self, checked: tuple[Draft, Checklist]) -> None:
+        before = self.checklist
         self.checked_draft, self.checklist = checked
-        self.query_one("#checklist", Static).update(checklist_lines(self.checklist))
+        self._update("#checklist-head", checklist_head(self.checklist))
+        # Most keys change no item: the nine lines are drawn again only when one does.
+        if before is None or before.items != self.checklist.items:
+            self.query_one("#checklist", Static).update(checklist_lines(self.checklist))
 
     def _checking_late(self, late: bool) -> None:
-        self.query_one("#checklist", Static).update(checklist_lines(self.checklist, late=late))
+        # Its own line, so that saying so redraws one line, not the nine items.
+        self._update("#checklist-head", checklist_head(self.checklist, late=late))
 
     # ── sending ──────────────────────────────────────────────────────────────
 
@@ -409,20 +417,23 @@ def welcomed_lines(recipient: Recipient, chosen: Category | None) -> Text:
     return text
 
 
-def checklist_lines(checklist: Checklist | None, late: bool = False) -> Table:
-    """The nine items, met or not, each unmet one with what to do (hanging indent).
+def checklist_head(checklist: Checklist | None, late: bool = False) -> Text:
+    """'Checklist 7/9', and "checking…" when the draft has changed and its checklist
+    is late."""
+    head = Text("Checklist", style="bold")
+    if checklist is not None:
+        head.append(f" {checklist.score}/9", style="bold")
+    if late:
+        head.append(" · checking…", style="dim")
+    return head
 
-    `late`: the draft has changed and its checklist is still on its way."""
+
+def checklist_lines(checklist: Checklist) -> Table:
+    """The nine items, met or not, each unmet one with what to do (hanging indent)."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1)
     grid.add_column(ratio=1)
-    head = Text("Checklist", style="bold")
-    if checklist is not None:
-        head.append(f" {checklist.score}/9")
-    if late:
-        head.append(" · checking…", style="dim")
-    grid.add_row(None, head)
-    for item in checklist.items if checklist is not None else ():
+    for item in checklist.items:
         if item.met:
             grid.add_row(Text("✓", style="bold green"), Text(item.label))
         else:
