@@ -50,6 +50,7 @@ TYPING_PAUSE = 0.15
 # at each pause in the typing.
 LATE_AFTER = 0.4
 
+OVERTAKEN = object()  # what a question overtaken before its turn came "answers"
 _tickets = itertools.count(1)
 # The newest question per (node, group); weak so a closed screen is forgotten.
 _latest: weakref.WeakKeyDictionary[DOMNode, dict[str, int]] = weakref.WeakKeyDictionary()
@@ -122,16 +123,27 @@ def ask_world(
 
     def job() -> None:
         worker = get_current_worker()
-        if (latest_only and worker.is_cancelled) or app.gate is None:
+
+        def overtaken() -> bool:
+            return latest_only and worker.is_cancelled
+
+        def unless_overtaken(world: World) -> T | object:
+            # Asked again once the lock is ours: questions that queued behind a slow one
+            # and were overtaken meanwhile are skipped, not answered one after another
+            # (a pasted body used to queue one checklist per character).
+            return OVERTAKEN if overtaken() else question(world)
+
+        if overtaken() or app.gate is None:
             return
         try:
-            answer = app.gate.call(question)
+            answer = app.gate.call(unless_overtaken)
         except NetuiError as error:
             app.call_from_thread(refuse, error)
         except Exception as error:  # a bug: say so plainly, keep the app alive
             app.call_from_thread(app.show_unexpected, error)
         else:
-            app.call_from_thread(deliver, answer)
+            if answer is not OVERTAKEN:
+                app.call_from_thread(deliver, answer)
 
     return node.run_worker(
         job, thread=True, exclusive=latest_only, group=group, exit_on_error=False, name=group
