@@ -143,7 +143,7 @@ Samples = dict[str, list[float]]
 
 
 async def netui(path: Path, cadence: Cadence, times: Samples) -> None:
-    from netui.core.model import Degree
+    from netui.core.model import Degree, Route
     from netui.store.search import SearchFilters
     from netui.ui.app import NetuiApp
     from netui.ui.modals.compose import ComposeModal
@@ -158,7 +158,7 @@ async def netui(path: Path, cadence: Cadence, times: Samples) -> None:
         far = app.gate.call(
             lambda world: world.search("", SearchFilters(degrees=(Degree.THIRD,)), limit=50)
         )
-        member = next(row["id"] for row in far if row["route"] == "inmail")
+        member = next(row.id for row in far if row.decision.route is Route.INMAIL)
         modal = ComposeModal(member, want_inmail=True)
         app.push_screen(modal)
         await until(lambda: modal.recipient is not None and modal.checklist is not None)

@@ -36,6 +36,7 @@ from netui.ui.text import count, long_date, visible
 
 if TYPE_CHECKING:
     from netui.world import World
+    from netui.world.results import AdvanceReport, SendReceipt
 
 # The screens you move between, in the order of the tab bar.
 PLACES: dict[str, str] = {
@@ -69,7 +70,7 @@ class Status:
 
 def read_status(world: World) -> Status:
     now = world.glance()
-    return Status(now["date"], now["me_name"], now["credits"], now["unread"])
+    return Status(now.date, now.me_name, now.credits, now.unread)
 
 
 class NetuiApp(App[None]):
@@ -244,7 +245,7 @@ class NetuiApp(App[None]):
         if self.gate is not None:
             self.push_screen(ComposeModal(member_id, want_inmail=want_inmail), self._sent)
 
-    def _sent(self, result: dict | None) -> None:
+    def _sent(self, result: SendReceipt | None) -> None:
         if result:
             self.world_changed()
 
@@ -298,7 +299,7 @@ class NetuiApp(App[None]):
             latest_only=False,
         )
 
-    def _advanced(self, result: dict) -> None:
+    def _advanced(self, result: AdvanceReport) -> None:
         self.notify(summarise_events(result), title="The clock moved", markup=False, timeout=8)
         self.world_changed()
 
@@ -369,9 +370,9 @@ def days_to_next_month(today: date) -> int:
     return (date(year, month, day) - today).days
 
 
-def summarise_events(result: dict) -> str:
+def summarise_events(result: AdvanceReport) -> str:
     """'Now Mon 19 Jan 2015: 2 InMails opened, 1 reply, 1 credit refunded.'"""
-    return f"Now {long_date(result['date'])}: {describe_events(result.get('events', {}))}."
+    return f"Now {long_date(result.date)}: {describe_events(result.events)}."
 
 
 def run_app(db_path: Path) -> int:

@@ -6,13 +6,17 @@ string, so a name like "[bold]Eve[/] Markup" is shown exactly as typed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from netui.core.model import Category, Degree, MessageKind, Plan, Route
-from netui.core.routes import Refusal
+from netui.core.credits import CreditState, InMailState
+from netui.core.model import Degree, Plan, Route
+from netui.core.routes import INMAIL_COST_REASON, Refusal, RouteDecision
+
+if TYPE_CHECKING:
+    from netui.world.results import ScoreLine, SentItem
 
 DEGREE_STYLES = {
     Degree.FIRST: "bold #ffffff on #2e7d32",
@@ -58,60 +62,45 @@ def visible(text: str) -> str:
     return text.translate(_CONTROL_PICTURES)
 
 
-def degree_badge(degree: str | Degree) -> Text:
+def degree_badge(degree: Degree) -> Text:
     """1st ,  2nd ,  3rd ,  Group ,  Out  as a coloured badge, the same width-ish."""
-    degree = Degree(degree)
     return Text(f" {degree.label} ", style=DEGREE_STYLES[degree])
 
 
-def route_action(route: str | Route, refusals: Iterable[str] = ()) -> Text:
+def route_action(decision: RouteDecision) -> Text:
     """What one key on a search result does: the route R3 allows, or why none does."""
-    route = Route(route)
-    if route is Route.NONE:
-        why = ", ".join(REFUSAL_WORDS[Refusal(r)] for r in refusals) or "not possible"
-        return Text(f"✗ {why}", style=ROUTE_STYLES[route])
+    route = decision.route
+    if not decision.allowed:
+        why = ", ".join(REFUSAL_WORDS[r] for r in decision.refusals) or "not possible"
+        return Text(f"✗ {why}", style=ROUTE_STYLES[Route.NONE])
     return Text(route.label, style=ROUTE_STYLES[route])
 
 
-def route_sentence(route: dict) -> Text:
+def route_sentence(decision: RouteDecision) -> Text:
     """The route decision in words: "InMail (1 credit) — InMail costs 1 credit."."""
-    kind = Route(route["route"])
     text = Text()
-    if route["allowed"]:
-        cost = route.get("cost", 0)
-        text.append(kind.label, style=ROUTE_STYLES[kind])
+    if decision.allowed:
+        cost = decision.cost
+        text.append(decision.route.label, style=ROUTE_STYLES[decision.route])
         text.append(f" ({cost} credit)" if cost == 1 else " (free)" if cost == 0 else "")
     else:
         text.append("Not possible", style=ROUTE_STYLES[Route.NONE])
     # "InMail costs 1 credit." only repeats the "(1 credit)" just written.
-    reasons = [r for r in route.get("reasons") or [] if r != "InMail costs 1 credit."]
+    reasons = [r for r in decision.reasons if r != INMAIL_COST_REASON]
     if reasons:
-        text.append(" — " + " ".join(reasons), style="dim" if route["allowed"] else "")
+        text.append(" — " + " ".join(reasons), style="dim" if decision.allowed else "")
     return text
 
 
-def score_line(numbers: dict) -> Text:
+def score_line(score: ScoreLine) -> Text:
     """R5.6: the score with the open rate beside it, or why there is none yet."""
-    if numbers.get("score") is None:
+    if score.score is None:
         return Text("No score yet: no InMail sent in the last 90 days", style="dim")
     return Text.assemble(
         ("Score ", ""),
-        (str(numbers.get("score_text")), "bold"),
-        f" · open rate {numbers.get('open_rate_text')}",
+        (score.score_text, "bold"),
+        f" · open rate {score.open_rate_text}",
     )
-
-
-def kind_label(kind: str | None) -> str:
-    return MessageKind(kind).label if kind else ""
-
-
-def category_label(value: str | None) -> str:
-    if not value:
-        return ""
-    try:
-        return Category(value).label
-    except ValueError:
-        return value
 
 
 def plan_label(value: str) -> str:
@@ -136,23 +125,23 @@ def count(value: int | None, one: str, many: str | None = None) -> str:
 
 # How an InMail's state is coloured wherever it is listed.
 STATE_STYLES = {
-    "sent": "",
-    "opened": "cyan",
-    "accepted": "green",
-    "declined": "red",
-    "replied": "bold green",
-    "no_answer": "dim",
+    InMailState.SENT: "",
+    InMailState.OPENED: "cyan",
+    InMailState.ACCEPTED: "green",
+    InMailState.DECLINED: "red",
+    InMailState.REPLIED: "bold green",
+    InMailState.NO_ANSWER: "dim",
 }
+CREDIT_STYLES = {CreditState.SPENT: "", CreditState.REFUNDED: "green", CreditState.FREE: "cyan"}
 
 
-def state_words(state: str) -> str:
-    """A message state as a person reads it: no_answer → "no answer"."""
-    return state.replace("_", " ")
+def state_text(state: InMailState) -> Text:
+    """A message state as a person reads it (no_answer → "no answer"), coloured."""
+    return Text(state.label, style=STATE_STYLES[state])
 
 
-def credit_state(item: dict) -> Text:
-    state = item["credit_state"]
-    days = item.get("refund_days_left")
-    if state == "spent" and days is not None:
+def credit_state(item: SentItem) -> Text:
+    state, days = item.credit_state, item.refund_days_left
+    if state is CreditState.SPENT and days is not None:
         return Text(f"spent · {days} day{'s' * (days != 1)} left", style="yellow")
-    return Text(state, style={"refunded": "green", "free": "cyan"}.get(state, ""))
+    return Text(state.value, style=CREDIT_STYLES[state])

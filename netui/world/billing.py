@@ -17,9 +17,10 @@ from netui.core.money import dollars, month_charge, pack_charge
 from netui.store import accounts, ledger, members
 from netui.store.db import transaction
 from netui.world.context import Context
+from netui.world.results import PlanChanged, Purchase
 
 
-def buy(ctx: Context, pack: int) -> dict:
+def buy(ctx: Context, pack: int) -> Purchase:
     """Buy a pack of 1, 2, 5 or 10 credits (R5.2), paid at the price list's rate."""
     today, me = ctx.today, ctx.me
     with transaction(ctx.db):
@@ -27,15 +28,15 @@ def buy(ctx: Context, pack: int) -> dict:
         entry_id = ledger.post(ctx.db, me, posting)
         paid = pack_charge(ctx.prices, pack, today)
         ledger.charge(ctx.db, me, paid, entry_id)
-    return {
-        "balance": ctx.balance(),
-        "bought": pack,
-        "usd": dollars(paid.cents),
-        "expires": posting.lot.expires.isoformat(),
-    }
+    return Purchase(
+        balance=ctx.balance(),
+        bought=pack,
+        usd=dollars(paid.cents),
+        expires=posting.lot.expires.isoformat(),
+    )
 
 
-def change_plan(ctx: Context, plan: Plan) -> dict:
+def change_plan(ctx: Context, plan: Plan) -> PlanChanged:
     """R5.3: from Free, a subscription starts at once (charged and granted); paid →
     paid at the next billing day; to Free at once, dropping the plan's credits."""
     today, me = ctx.today, ctx.me
@@ -56,15 +57,16 @@ def change_plan(ctx: Context, plan: Plan) -> dict:
             account.update(pending_plan=plan.value, pending_from=change.effective.isoformat())
             accounts.save(ctx.db, account)
     account = accounts.get(ctx.db, me)
-    return {
-        "plan": ctx.my_plan().value,
-        "pending_plan": account["pending_plan"],
-        "effective": change.effective.isoformat(),
-        "next_grant": next_grant(ctx, account),
-        "message": change.describe(),
-        "balance": ctx.balance(),
-        "spent_usd": dollars(ledger.spent_cents(ctx.db, me)),
-    }
+    pending = account["pending_plan"]
+    return PlanChanged(
+        plan=ctx.my_plan(),
+        pending_plan=Plan(pending) if pending else None,
+        effective=change.effective.isoformat(),
+        next_grant=next_grant(ctx, account),
+        message=change.describe(),
+        balance=ctx.balance(),
+        spent_usd=dollars(ledger.spent_cents(ctx.db, me)),
+    )
 
 
 def next_grant(ctx: Context, account: dict) -> str | None:

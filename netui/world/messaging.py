@@ -32,6 +32,7 @@ from netui.store import groups, invitations, ledger, messages, reach
 from netui.store.db import transaction
 from netui.world import preferences, views
 from netui.world.context import Context, not_before_tomorrow
+from netui.world.results import InvitationSent, InvitationWithdrawn, SendReceipt
 
 KIND_OF_ROUTE = {
     Route.MESSAGE: MessageKind.MESSAGE,
@@ -53,7 +54,7 @@ def send(
     category: Category | None = None,
     want_inmail: bool = False,
     checklist_score: int | None = None,
-) -> dict:
+) -> SendReceipt:
     """Send by the route R3 allows: the message and its ledger entry land together.
 
     `checklist_score` is for the policy lab, whose drafts are described rather than
@@ -66,13 +67,13 @@ def send(
         kind = KIND_OF_ROUTE[decision.route]
         draft = validate_draft(kind, subject, body, category)
         message_id = _store_message(ctx, member, kind, draft, decision.cost, checklist_score)
-    return {
-        "message_id": message_id,
-        "route": decision.route.value,
-        "cost": decision.cost,
-        "credits": ctx.balance(),
-        "mismatch": kind is MessageKind.INMAIL and not _welcomed(member, draft),
-    }
+    return SendReceipt(
+        message_id=message_id,
+        route=decision.route,
+        cost=decision.cost,
+        credits=ctx.balance(),
+        mismatch=kind is MessageKind.INMAIL and not _welcomed(member, draft),
+    )
 
 
 def _store_message(
@@ -228,7 +229,7 @@ def _checklist(ctx: Context, member: dict, standing: Standing, draft: Draft) -> 
 # ── invitations (R3.6) ──────────────────────────────────────────────────────
 
 
-def connect(ctx: Context, member_id: int) -> dict:
+def connect(ctx: Context, member_id: int) -> InvitationSent:
     """Invite a member; they accept or ignore it as the clock runs."""
     member = ctx.member(member_id)
     standing = ctx.standing(member_id)
@@ -255,10 +256,10 @@ def connect(ctx: Context, member_id: int) -> dict:
             responsiveness=member["responsiveness"],
         )
         invitations.plan_acceptance(ctx.db, invitation_id, not_before_tomorrow(today, days))
-    return {"invitation_id": invitation_id, "status": "pending", "to": member_id}
+    return InvitationSent(invitation_id, member_id)
 
 
-def withdraw(ctx: Context, member_id: int) -> dict:
+def withdraw(ctx: Context, member_id: int) -> InvitationWithdrawn:
     """Withdraw my pending invitation to a member; 21 days before a new one."""
     member = ctx.member(member_id)
     with transaction(ctx.db):
@@ -267,12 +268,7 @@ def withdraw(ctx: Context, member_id: int) -> dict:
         if invitation_id is None:
             raise Refused(f"You have no pending invitation to {member['name']}.")
         invitations.withdraw(ctx.db, invitation_id, today)
-    return {
-        "invitation_id": invitation_id,
-        "to": member_id,
-        "status": "withdrawn",
-        "can_invite_again": can_invite_again(today).isoformat(),
-    }
+    return InvitationWithdrawn(invitation_id, member_id, can_invite_again(today).isoformat())
 
 
 def pending_invitations(ctx: Context) -> list[dict]:

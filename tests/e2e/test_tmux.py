@@ -63,17 +63,17 @@ def rehearse(db: Path, scratch: Path) -> dict:
         candidates = []
         far = SearchFilters(degrees=(Degree.SECOND, Degree.THIRD))
         for row in world.search("", far, limit=500):
-            name = row["name"]
+            name = row.name
             # A paid InMail (allowed, or refused only for want of credits): a member who
             # accepts InMail and has no Open Profile, so sending it costs a credit.
-            decision = world.route(row["id"], want_inmail=True)
+            decision = world.route(row.id, want_inmail=True)
             paid = decision.route is Route.INMAIL or decision.needs_credits
             if not name.isascii() or not paid:
                 continue
             hits = world.search(name, limit=2)  # typing the name must find them alone
-            categories = world.member(row["id"])["categories"]
-            if [hit["id"] for hit in hits] == [row["id"]] and categories:
-                candidates.append((row["id"], name, Category(categories[0])))
+            categories = world.member(row.id)["categories"]
+            if [hit.id for hit in hits] == [row.id] and categories:
+                candidates.append((row.id, name, Category(categories[0])))
             if len(candidates) >= 40:
                 break
     finally:
@@ -86,7 +86,7 @@ def rehearse(db: Path, scratch: Path) -> dict:
             world.buy(5)
             world.send(member_id, subject=SUBJECT, body=BODY, category=category, want_inmail=True)
             world.advance(7)
-            if world.sent()[0]["state"] in ANSWERED:
+            if world.sent()[0].state in ANSWERED:
                 # The form picks the first category they welcome, as done here.
                 return {
                     "name": name,

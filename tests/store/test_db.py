@@ -68,7 +68,7 @@ def test_building_over_an_existing_network_needs_force(tmp_path, handmade_db):
     with pytest.raises(BadInput, match="--force"):
         World.build(handmade_db, lambda p: handmade_network())
     World.build(handmade_db, lambda p: handmade_network(), force=True)
-    assert World.open(handmade_db).stats()["members"] == 9
+    assert World.open(handmade_db).stats().members == 9
 
 
 def test_force_never_overwrites_a_foreign_file(tmp_path):
@@ -97,7 +97,7 @@ def test_migration_6_adds_money_and_photos_and_clears_open_profile_on_free(handm
     assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     assert world.member(3)["open_profile"] is (plan_of_3 != "free")
     assert all(world.member(m)["photo"] for m in range(1, 10))
-    assert world.credits()["charges"] == []  # money is counted from the upgrade on
+    assert world.credits().charges == ()  # money is counted from the upgrade on
 
 
 def test_migration_5_counts_my_view_by_degree_in_place(handmade_db):
@@ -110,7 +110,7 @@ def test_migration_5_counts_my_view_by_degree_in_place(handmade_db):
     assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     counted = dict(world.db.execute("SELECT rank, count(*) FROM reach GROUP BY rank").fetchall())
     assert reach.rank_counts(world.db) == counted and sum(counted.values()) == 7
-    assert world.stats()["degrees"] == {"1st": 2, "2nd": 2, "3rd": 1, "group": 2, "out": 1}
+    assert world.stats().degrees == {"1st": 2, "2nd": 2, "3rd": 1, "group": 2, "out": 1}
 
 
 def test_migration_3_upgrades_a_version_2_database_in_place(handmade_db):

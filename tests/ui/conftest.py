@@ -7,6 +7,7 @@ so what one test sends never shows in another.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TypeVar
 import pytest
 from textual.notifications import Notification, SeverityLevel
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from netui.ui.app import NetuiApp
 from netui.world import World
@@ -42,11 +44,13 @@ async def settle(pilot: Pilot) -> None:
     """Wait until every worker is done and every answer is on screen (no sleeping).
 
     An answer can start new work (a send refreshes the screen, which asks again), so
-    wait until a round starts nothing new.
+    wait until a round starts nothing new. A worker cancelled while waited for (a
+    question overtaken by a newer one) ends that round early: the next one waits on.
     """
     app = pilot.app
     for _ in range(20):
-        await app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             await pilot.pause()

@@ -14,6 +14,7 @@ from netui.ui.screens.inbox import InboxScreen
 from netui.ui.screens.profile import ProfileScreen
 from netui.ui.screens.search import SearchScreen
 from netui.ui.screens.start import StartScreen
+from netui.world.results import AdvanceReport
 from tests.handmade import handmade_network
 from tests.ui.conftest import SIZE, ask, notifications, settle
 
@@ -172,9 +173,10 @@ def test_a_month_is_the_same_day_next_month_or_its_end():
 
 
 def test_the_summary_names_what_happened():
-    result = {
-        "date": "2015-01-19",
-        "events": {
+    result = AdvanceReport(
+        date="2015-01-19",
+        days=7,
+        events={
             "inmails_opened": 2,
             "messages_opened": 1,
             "replied": 1,
@@ -182,12 +184,13 @@ def test_the_summary_names_what_happened():
             "expired": 0,
             "new_messages": 3,
         },
-    }
+    )
     assert summarise_events(result) == (
         "Now Mon 19 Jan 2015: 2 InMails opened, 1 message opened, 1 reply, 1 credit refunded, "
         "3 new messages."
     )
-    assert summarise_events({"date": "2015-01-13", "events": {}}).endswith("nothing new happened.")
+    quiet = AdvanceReport(date="2015-01-13", days=1, events={})
+    assert summarise_events(quiet).endswith("nothing new happened.")
 
 
 async def test_the_clock_does_not_move_from_under_a_form(app):
@@ -306,7 +309,7 @@ async def test_the_keymap_reaches_the_forms_too(handmade_db: Path):
         app.screen.query_one("#body", TextArea).insert("Ciao!")
         await pilot.press("f9")
         await settle(pilot)
-        assert ask(app, lambda world: world.thread(2))[-1]["body"] == "Ciao!"
+        assert ask(app, lambda world: world.thread(2))[-1].body == "Ciao!"
 
 
 async def test_member_text_in_a_notification_is_shown_as_typed(app):

@@ -50,7 +50,7 @@ async def test_cancelling_a_purchase_changes_nothing(app):
         await pilot.press("escape")
         await settle(pilot)
         assert ask(app, lambda world: world.balance()) == 15
-        assert len(ask(app, lambda world: world.credits()["ledger"])) == 1
+        assert len(ask(app, lambda world: world.credits().ledger)) == 1
 
 
 async def test_moving_to_free_drops_the_granted_credits_at_once(app):

@@ -48,10 +48,10 @@ async def test_conversations_newest_first_with_unread_marked(app):
         table = screen.query_one("#conversations", DataTable)
         assert table.row_count == len(conversations) > 1
         first = table.get_row_at(0)
-        assert first[1].plain.startswith(conversations[0]["name"])
-        unread = [c for c in conversations if c["unread"]]
+        assert first[1].plain.startswith(conversations[0].name)
+        unread = [c for c in conversations if c.unread]
         assert unread and all(
-            table.get_row_at(n)[0].plain == ("●" if c["unread"] else " ")
+            table.get_row_at(n)[0].plain == ("●" if c.unread else " ")
             for n, c in enumerate(conversations)
         )
 
@@ -59,10 +59,10 @@ async def test_conversations_newest_first_with_unread_marked(app):
 async def test_reading_marks_read_and_reply_sends(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await inbox_after(pilot, 30)
-        member = ask(app, lambda world: world.inbox())[0]["member_id"]
+        member = ask(app, lambda world: world.inbox())[0].member_id
         await pilot.press("enter")  # read the first conversation
         await settle(pilot)
-        assert ask(app, lambda world: world.inbox())[0]["unread"] == 0
+        assert ask(app, lambda world: world.inbox())[0].unread == 0
         assert screen.member_id == member
         await pilot.press("r")
         await settle(pilot)
@@ -71,7 +71,7 @@ async def test_reading_marks_read_and_reply_sends(app):
         await pilot.press("ctrl+s")
         await settle(pilot)
         thread = ask(app, lambda world: world.thread(member))
-        assert thread[-1]["direction"] == "out" and thread[-1]["body"] == "Grazie, a presto!"
+        assert thread[-1].incoming is False and thread[-1].body == "Grazie, a presto!"
         assert "Grazie, a presto!" in str(screen.query_one("#thread-text").render())
 
 
@@ -81,22 +81,22 @@ async def test_accept_or_decline_an_inmail_to_me(app):
         conversations = ask(app, lambda world: world.inbox())
         for conversation in conversations:
             thread = ask(
-                app, lambda world, c=conversation: world.thread(c["member_id"], mark_read=False)
+                app, lambda world, c=conversation: world.thread(c.member_id, mark_read=False)
             )
-            answerable = [m for m in thread if m["kind"] == "inmail" and m["can_answer"]]
+            answerable = [m for m in thread if m.answerable_inmail]
             if answerable:
                 inmail = answerable[-1]  # `a` answers the newest InMail waiting for it
                 break
         else:
             raise AssertionError("no InMail to me in 60 days on the handmade network")
-        row = [c["member_id"] for c in conversations].index(conversation["member_id"])
+        row = [c.member_id for c in conversations].index(conversation.member_id)
         screen.query_one("#conversations", DataTable).move_cursor(row=row)
         await settle(pilot)
         await pilot.press("a")
         await settle(pilot)
         assert "InMail accepted." in [n.message for n in notifications(app)]
-        answered = ask(app, lambda world: world.thread(conversation["member_id"]))
-        assert next(m for m in answered if m["id"] == inmail["id"])["can_answer"] is False
+        answered = ask(app, lambda world: world.thread(conversation.member_id))
+        assert next(m for m in answered if m.id == inmail.id).can_answer is False
         for _ in answerable[:-1]:  # older InMails from the same member, newest first
             await pilot.press("a")
             await settle(pilot)
@@ -113,6 +113,6 @@ async def test_sent_inmails_show_state_and_credit(app):
         table = screen.query_one("#sent", DataTable)
         sent = ask(app, lambda world: world.sent())
         to, day, category, subject, state, credit = (c.plain for c in table.get_row_at(0))
-        assert (to, subject, state) == ("Seán O'Brien", "Your C++ work at Acme", sent[0]["state"])
+        assert (to, subject, state) == ("Seán O'Brien", "Your C++ work at Acme", sent[0].state)
         assert category == "Career opportunity"
-        assert credit.startswith(sent[0]["credit_state"])
+        assert credit.startswith(sent[0].credit_state)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,6 +15,9 @@ from textual.widgets.option_list import Option
 
 from netui.core.credits import PACK_SIZES
 from netui.core.money import PriceList, usd
+
+if TYPE_CHECKING:
+    from netui.world.results import Purchase
 
 T = TypeVar("T")
 
@@ -90,8 +93,9 @@ def buy_credits_modal(prices: PriceList | None = None) -> ChoiceModal[int]:
     )
 
 
-def bought_message(result: dict) -> str:
-    expires = result.get("expires")
-    tail = f"; they expire on {expires}" if expires else ""
-    paid = f" for {usd(round(result['usd'] * 100))}" if "usd" in result else ""
-    return f"Bought {result.get('bought', '')} credits{paid}. Balance: {result['balance']}{tail}."
+def bought_message(result: Purchase) -> str:
+    paid = usd(round(result.usd * 100))
+    return (
+        f"Bought {result.bought} credits for {paid}. Balance: {result.balance}; "
+        f"they expire on {result.expires}."
+    )

@@ -24,51 +24,52 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, Draft, LengthBand
-from netui.core.model import Category, Route, given_name
+from netui.core.model import Category, given_name
+from netui.core.routes import RouteDecision
 from netui.errors import NetuiError
 from netui.ui.gate import AsYouType, ask_world
 from netui.ui.modals.choice import bought_message, buy_credits_modal
 from netui.ui.text import degree_badge, plain, route_sentence
+from netui.world.results import SendReceipt  # loaded with the World: compose opens after it
 
 if TYPE_CHECKING:
     from netui.world import World
+    from netui.world.results import InvitationSent, Profile, Purchase
 
 
 @dataclass(frozen=True)
 class Recipient:
     """What the form needs to know, asked once when it opens."""
 
-    profile: dict
-    route: dict
-    needs_credits: bool
+    profile: Profile
+    route: RouteDecision  # as asked: with or without InMail
     balance: int | None
     score_text: str
 
     @property
     def is_inmail(self) -> bool:
-        return Route(self.route["route"]).is_inmail
+        return self.route.route.is_inmail
 
     @property
-    def welcomed(self) -> list[Category]:
-        return [Category(c) for c in self.profile.get("categories", [])]
+    def welcomed(self) -> tuple[Category, ...]:
+        return self.profile.categories
 
 
 def read_recipient(member_id: int, want_inmail: bool):
     def question(world: World) -> Recipient:
-        decision = world.route(member_id, want_inmail=want_inmail)
+        profile = world.profile(member_id)
         now = world.glance()
         return Recipient(
-            profile=world.profile(member_id),
-            route=decision.as_json(),
-            needs_credits=decision.needs_credits,
-            balance=now["credits"],
-            score_text=now.get("score_text", "no score yet"),
+            profile=profile,
+            route=profile.inmail_route if want_inmail else profile.route,
+            balance=now.credits,
+            score_text=now.score_line.score_text,
         )
 
     return question
 
 
-class ComposeModal(ModalScreen[dict | None]):
+class ComposeModal(ModalScreen[SendReceipt | None]):
     """Returns the World's answer to `send` ({message_id, route, cost, credits, …})."""
 
     CSS_PATH = "compose.tcss"
@@ -168,18 +169,18 @@ class ComposeModal(ModalScreen[dict | None]):
         box = self.query_one("#compose-box")
         if recipient.is_inmail:
             box.border_title = "InMail"
-        elif route["allowed"]:
-            box.border_title = Route(route["route"]).label
+        elif route.allowed:
+            box.border_title = route.route.label
         head = Text("To ")
-        head.append_text(plain(profile["name"], "bold"))
+        head.append_text(plain(profile.name, "bold"))
         head.append(" ")
-        head.append_text(degree_badge(profile["degree"]))
-        if route["allowed"]:  # a refusal is explained below, with the way out
+        head.append_text(degree_badge(profile.degree))
+        if route.allowed:  # a refusal is explained below, with the way out
             head.append("  ")
             head.append_text(route_sentence(route))
         self.query_one("#compose-route", Static).update(head)
         self.query_one("#compose-balance", Static).update(self._balance_line())
-        if not route["allowed"]:
+        if not route.allowed:
             self.show_refusal(recipient)
             return
         self.query_one("#compose-box").remove_class("-refused")
@@ -206,20 +207,17 @@ class ComposeModal(ModalScreen[dict | None]):
         self.query_one("#compose-refusal").display = True
         self.query_one("#send", Button).disabled = True
         reasons = Text("Not possible:\n", style="bold red")
-        for reason in recipient.route["reasons"]:
+        for reason in recipient.route.reasons:
             reasons.append(f"• {reason}\n")
         self.query_one("#refusal-reasons", Static).update(reasons)
         profile = recipient.profile
-        instead = profile["route"]  # the route without asking for InMail
-        can_message = (
-            self.want_inmail and instead["allowed"] and not Route(instead["route"]).is_inmail
-        )
+        instead = profile.route  # the route without asking for InMail
+        can_message = self.want_inmail and instead.allowed and not instead.route.is_inmail
         as_message = self.query_one("#as-message", Button)
         as_message.display = can_message
-        as_message.label = f"Write a {Route(instead['route']).label.lower()} instead"
-        can_connect = profile["degree"] != "1st" and not profile.get("invitation_pending")
-        self.query_one("#buy").display = recipient.needs_credits
-        self.query_one("#connect").display = can_connect
+        as_message.label = f"Write a {instead.route.label.lower()} instead"
+        self.query_one("#buy").display = recipient.route.needs_credits
+        self.query_one("#connect").display = profile.can_invite
         offered = [button for button in self.query("#compose-refusal Button") if button.display]
         self.set_focus(offered[0])  # the first way out; Close is always there
 
@@ -294,12 +292,12 @@ class ComposeModal(ModalScreen[dict | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "send":
-            return self.recipient is not None and self.recipient.route["allowed"]
+            return self.recipient is not None and self.recipient.route.allowed
         return True
 
     def action_send(self) -> None:
         recipient = self.recipient
-        if recipient is None or not recipient.route["allowed"] or self.sending:
+        if recipient is None or not recipient.route.allowed or self.sending:
             return
         self.sending = True
         self.query_one("#send", Button).disabled = True
@@ -321,12 +319,11 @@ class ComposeModal(ModalScreen[dict | None]):
             failed=self.not_sent,
         )
 
-    def sent(self, result: dict) -> None:
-        name = self.recipient.profile["name"] if self.recipient else "them"
-        kind = Route(result["route"]).label
-        cost = result.get("cost", 0)
-        spent = f" · 1 credit spent, {result.get('credits')} left" if cost else ""
-        note = " · the category is not one they welcome" if result.get("mismatch") else ""
+    def sent(self, result: SendReceipt) -> None:
+        name = self.recipient.profile.name if self.recipient else "them"
+        kind = result.route.label
+        spent = f" · 1 credit spent, {result.credits} left" if result.cost else ""
+        note = " · the category is not one they welcome" if result.mismatch else ""
         self.notify(f"{kind} sent to {name}{spent}{note}.", markup=False)
         self.dismiss(result)
 
@@ -356,7 +353,7 @@ class ComposeModal(ModalScreen[dict | None]):
 
     @on(Button.Pressed, "#connect")
     def _connect(self) -> None:
-        def invited(_: dict) -> None:
+        def invited(_: InvitationSent) -> None:
             self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
             self.app.world_changed()  # type: ignore[attr-defined]
             self.dismiss(None)
@@ -371,7 +368,7 @@ class ComposeModal(ModalScreen[dict | None]):
 
     @on(Button.Pressed, "#buy")
     def _buy(self) -> None:
-        def bought(result: dict) -> None:
+        def bought(result: Purchase) -> None:
             self.notify(bought_message(result), markup=False)
             self.app.world_changed()  # type: ignore[attr-defined]
             self.load()
@@ -399,7 +396,7 @@ def counter(used: int, limit: int) -> Text:
 def welcomed_lines(recipient: Recipient, chosen: Category | None) -> Text:
     """The recipient's welcomed categories, the chosen one marked match or mismatch (R4.3)."""
     profile = recipient.profile
-    text = plain(given_name(profile["name"], profile.get("locale", "")) or "They", "bold")
+    text = plain(given_name(profile.name, profile.locale) or "They", "bold")
     text.append(" welcomes:\n", style="bold")
     if not recipient.welcomed:
         text.append("  no InMail categories\n", style="dim")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from netui.core.checklist import BODY_MAX
-from netui.ui.text import kind_label, plain
+from netui.ui.text import plain
+
+if TYPE_CHECKING:
+    from netui.world.results import ThreadMessage
 
 
 class ReplyModal(ModalScreen[str | None]):
@@ -24,16 +29,16 @@ class ReplyModal(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="reply.cancel"),
     ]
 
-    def __init__(self, message: dict) -> None:
+    def __init__(self, message: ThreadMessage) -> None:
         super().__init__()
         self.message = message
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reply-box") as box:
-            box.border_title = f"Reply to this {kind_label(self.message['kind'])}"
-            quoted = plain(self.message.get("subject") or "", "bold")
+            box.border_title = f"Reply to this {self.message.kind.label}"
+            quoted = plain(self.message.subject or "", "bold")
             quoted.append("\n")
-            quoted.append_text(plain(self.message["body"][:300], "dim italic"))
+            quoted.append_text(plain(self.message.body[:300], "dim italic"))
             yield Static(quoted, id="reply-quote")
             yield TextArea(id="reply-body", soft_wrap=True, compact=True)
             with Horizontal(id="reply-actions"):

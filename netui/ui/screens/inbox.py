@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -14,22 +15,21 @@ from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from netui.ui.modals.reply import ReplyModal
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import (
-    STATE_STYLES,
-    category_label,
-    credit_state,
-    kind_label,
-    long_date,
-    plain,
-    state_words,
-)
+from netui.ui.text import STATE_STYLES, credit_state, long_date, plain, state_text
 
 if TYPE_CHECKING:
     from netui.world import World
+    from netui.world.results import Conversation, SentItem, ThreadMessage
 
 
-def read_inbox(world: World) -> dict:
-    return {"conversations": world.inbox(), "sent": world.sent()}
+@dataclass(frozen=True)
+class Mail:
+    conversations: list[Conversation]
+    sent: list[SentItem]
+
+
+def read_inbox(world: World) -> Mail:
+    return Mail(world.inbox(), world.sent())
 
 
 class ConversationTable(DataTable):
@@ -55,10 +55,10 @@ class InboxScreen(PlaceScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.conversations: list[dict] = []
-        self.sent_items: list[dict] = []
+        self.conversations: list[Conversation] = []
+        self.sent_items: list[SentItem] = []
         self.member_id: int | None = None  # the conversation shown on the right
-        self.messages: list[dict] = []
+        self.messages: list[ThreadMessage] = []
 
     def compose_body(self) -> ComposeResult:
         with TabbedContent(id="inbox-tabs"):
@@ -88,9 +88,9 @@ class InboxScreen(PlaceScreen):
 
     # ── conversations ────────────────────────────────────────────────────────
 
-    def show(self, data: dict) -> None:
-        self.conversations = data["conversations"]
-        self.sent_items = data["sent"]
+    def show(self, mail: Mail) -> None:
+        self.conversations = mail.conversations
+        self.sent_items = mail.sent
         table = self.query_one("#conversations", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
@@ -98,19 +98,18 @@ class InboxScreen(PlaceScreen):
         table.add_column("", width=1)
         table.add_column("Newest first", width=max(10, table.size.width - 6))
         for c in self.conversations:
-            unread = c.get("unread") or 0
-            who = plain(c["name"], "bold" if unread else "")
+            unread = c.unread
+            who = plain(c.name, "bold" if unread else "")
             if unread:
                 who.append(f" ({unread})", style="bold cyan")
             who.append("\n")
-            line = " ".join((c.get("subject") or c.get("preview") or "").split())
-            about = f"{short_date(c['last_date'])} · {kind_label(c.get('kind'))} · {line}"
+            about = f"{short_date(c.last_date)} · {c.kind.label} · {c.about}"
             who.append_text(plain(about, "dim"))
             who.no_wrap, who.overflow = True, "ellipsis"  # one line each, cut with …
             table.add_row(
                 Text("●" if unread else " ", style="bold cyan"),
                 who,
-                key=str(c["member_id"]),
+                key=str(c.member_id),
                 height=2,
             )
         if self.conversations:
@@ -129,7 +128,7 @@ class InboxScreen(PlaceScreen):
 
     def on_resize(self) -> None:
         if self.conversations:
-            self.show({"conversations": self.conversations, "sent": self.sent_items})
+            self.show(Mail(self.conversations, self.sent_items))
 
     @on(DataTable.RowHighlighted, "#conversations")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -156,11 +155,9 @@ class InboxScreen(PlaceScreen):
             group="thread",
         )
 
-    def show_thread(self, messages: list[dict]) -> None:
+    def show_thread(self, messages: list[ThreadMessage]) -> None:
         self.messages = messages
-        name = next(
-            (c["name"] for c in self.conversations if c["member_id"] == self.member_id), "them"
-        )
+        name = next((c.name for c in self.conversations if c.member_id == self.member_id), "them")
         key = self.app.key_for
         hint = (
             f"{key('inbox.accept')} accept / {key('inbox.decline')} decline / "
@@ -178,11 +175,11 @@ class InboxScreen(PlaceScreen):
 
     # ── answering ─────────────────────────────────────────────────────────────
 
-    def _last_incoming(self, *, answerable_inmail: bool = False) -> dict | None:
+    def _last_incoming(self, *, answerable_inmail: bool = False) -> ThreadMessage | None:
         for message in reversed(self.messages):
-            if message["direction"] != "in":
+            if not message.incoming:
                 continue
-            if not answerable_inmail or (message["kind"] == "inmail" and message["can_answer"]):
+            if not answerable_inmail or message.answerable_inmail:
                 return message
         return None
 
@@ -203,7 +200,7 @@ class InboxScreen(PlaceScreen):
         def replied(body: str | None) -> None:
             if body:
                 self.act(
-                    lambda world: world.reply(message["id"], body),
+                    lambda world: world.reply(message.id, body),
                     lambda _: self.notify("Reply sent.", markup=False),
                 )
 
@@ -221,10 +218,10 @@ class InboxScreen(PlaceScreen):
             self.notify("No InMail to answer in this conversation.", markup=False)
             return
 
-        def answered(_: dict) -> None:
+        def answered(_: ThreadMessage) -> None:
             self.notify(f"InMail {how}ed." if how == "accept" else "InMail declined.", markup=False)
 
-        self.act(lambda world: getattr(world, how)(message["id"]), answered)
+        self.act(lambda world: getattr(world, how)(message.id), answered)
 
     def action_to_list(self) -> None:
         self.set_focus(self.query_one("#conversations", DataTable))
@@ -239,15 +236,14 @@ class InboxScreen(PlaceScreen):
         table = self.query_one("#sent", DataTable)
         table.clear()
         for item in self.sent_items:
-            state = item["state"]
             table.add_row(
-                plain(item["to_name"], "bold"),
-                Text(item["sent"]),
-                Text(category_label(item.get("category"))),
-                plain(item.get("subject") or ""),
-                Text(state_words(state), style=STATE_STYLES.get(state, "")),
+                plain(item.to_name, "bold"),
+                Text(item.sent),
+                Text(item.category.label if item.category else ""),
+                plain(item.subject or ""),
+                state_text(item.state),
                 credit_state(item),
-                key=str(item["message_id"]),
+                key=str(item.message_id),
             )
         pane = self.query_one("#inbox-tabs", TabbedContent)
         pane.get_tab("tab-sent").label = f"Sent InMails ({len(self.sent_items)})"
@@ -261,36 +257,33 @@ class InboxScreen(PlaceScreen):
 
     @on(DataTable.RowSelected, "#sent")
     def _sent_selected(self, event: DataTable.RowSelected) -> None:
-        item = next(
-            (i for i in self.sent_items if str(i["message_id"]) == event.row_key.value), None
-        )
+        item = next((i for i in self.sent_items if str(i.message_id) == event.row_key.value), None)
         if item is not None:
             self.query_one("#inbox-tabs", TabbedContent).active = "tab-conversations"
-            self.load_thread(item["to"], mark_read=False)
+            self.load_thread(item.to, mark_read=False)
 
 
-def message_lines(message: dict, name: str, answer_hint: str) -> Text:
-    incoming = message["direction"] == "in"
+def message_lines(message: ThreadMessage, name: str, answer_hint: str) -> Text:
+    incoming = message.incoming
     text = Text()
     who = plain(name, "bold") if incoming else Text("You", style="bold")
     text.append("← " if incoming else "→ ", style="cyan" if incoming else "green")
     text.append_text(who)
-    text.append(f" · {kind_label(message['kind'])}", style="bold")
-    if message.get("category"):
-        text.append(f" · {category_label(message['category'])}")
-    text.append(f" · {long_date(message['sent'])}", style="dim")
-    if not incoming and message.get("state"):
-        state = message["state"]
-        text.append(f" · {state_words(state)}", style=STATE_STYLES.get(state, ""))
-    if incoming and not message.get("read", True):
+    text.append(f" · {message.kind.label}", style="bold")
+    if message.category:
+        text.append(f" · {message.category.label}")
+    text.append(f" · {long_date(message.sent)}", style="dim")
+    if not incoming:
+        text.append(f" · {message.state.label}", style=STATE_STYLES[message.state])
+    if incoming and not message.read:
         text.append(" · new", style="bold cyan")
-    if incoming and message.get("can_answer") and message["kind"] == "inmail":
+    if incoming and message.answerable_inmail:
         text.append(f" · {answer_hint}", style="yellow")
-    if message.get("subject"):
+    if message.subject:
         text.append("\n")
-        text.append_text(plain(message["subject"], "bold"))
+        text.append_text(plain(message.subject, "bold"))
     text.append("\n")
-    text.append_text(plain(message["body"]))
+    text.append_text(plain(message.body))
     return text
 
 

@@ -59,6 +59,7 @@ NARROW_COLUMNS = (
 if TYPE_CHECKING:
     from netui.store.search import SearchFilters
     from netui.world import World
+    from netui.world.results import Facets, InvitationSent, SearchResult
 
 
 def column_widths(columns: tuple[tuple[str, int, int], ...], width: int) -> list[tuple[str, int]]:
@@ -77,7 +78,7 @@ class Query:
 @dataclass(frozen=True)
 class Results:
     query: Query
-    rows: list[dict]
+    rows: list[SearchResult]
     wide: bool  # the layout the cells were made for
     cells: list[list[Text]]  # made in the worker, so the event loop only adds them
     limit: int
@@ -159,7 +160,7 @@ class SearchScreen(PlaceScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.results: list[dict] = []
+        self.results: list[SearchResult] = []
         self.shown_query: Query | None = None
         self.shown: Results | None = None
         self.fetching: int | None = None  # the limit of a longer answer on its way
@@ -261,7 +262,7 @@ class SearchScreen(PlaceScreen):
         table = self.query_one(ResultsTable)
         if more:  # the same search, further: keep the table, add what follows
             start = table.row_count
-            table.add_rows(results.cells[start:], [str(row["id"]) for row in results.rows[start:]])
+            table.add_rows(results.cells[start:], [str(row.id) for row in results.rows[start:]])
             self._show_detail()  # "1,000+ results" becomes "1,200 results"
         else:
             self.fill_table(keep_cursor=same)
@@ -283,7 +284,7 @@ class SearchScreen(PlaceScreen):
         table.show_rows(
             columns,
             shown.cells,
-            [str(row["id"]) for row in shown.rows],
+            [str(row.id) for row in shown.rows],
             row_height=1 if shown.wide else 2,
             cursor_on=table.key_at(table.cursor_row) if keep_cursor else None,
         )
@@ -306,12 +307,12 @@ class SearchScreen(PlaceScreen):
         self.watch(self.query_one(ResultsTable), "scroll_y", self._scrolled, init=False)
         self.ask(lambda world: world.facets(), self._offer_facets, group="facets")
 
-    def _offer_facets(self, facets: dict[str, list[dict]]) -> None:
+    def _offer_facets(self, facets: Facets) -> None:
         for select_id, values in (
-            ("#country", facets["countries"]),
-            ("#industry", facets["industries"]),
+            ("#country", facets.countries),
+            ("#industry", facets.industries),
         ):
-            options = [(facet_label(v["name"], v["members"]), v["name"]) for v in values]
+            options = [(facet_label(v.name, v.members), v.name) for v in values]
             self.query_one(select_id, Select).set_options(options)
 
     def _scrolled(self) -> None:
@@ -337,18 +338,9 @@ class SearchScreen(PlaceScreen):
             text.append(f"{count(len(self.results), 'result')} · ", style="dim")
         else:
             text.append(f"{len(self.results):,}+ results · ", style="dim")
-        text.append_text(plain(row["name"], "bold"))
-        text.append(f" · {row['mutual']} mutual · {row['shared_groups']} shared groups · ")
-        text.append_text(
-            route_sentence(
-                {
-                    "route": row["route"],
-                    "allowed": row["route"] != "none",
-                    "cost": 1 if row["route"] == "inmail" else 0,
-                    "reasons": row.get("route_reasons", []),
-                }
-            )
-        )
+        text.append_text(plain(row.name, "bold"))
+        text.append(f" · {row.mutual} mutual · {row.shared_groups} shared groups · ")
+        text.append_text(route_sentence(row.decision))
         detail.update(text, layout=False)
 
     def _empty_text(self) -> Text:
@@ -364,7 +356,7 @@ class SearchScreen(PlaceScreen):
     # ── acting ───────────────────────────────────────────────────────────────
 
     def connect(self, member_id: int) -> None:
-        def invited(result: dict) -> None:
+        def invited(_: InvitationSent) -> None:
             self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
 
         self.act(lambda world: world.connect(member_id), invited)
@@ -377,25 +369,25 @@ def facet_label(name: str, members: int) -> Text:
     return label
 
 
-def result_cells(row: dict, wide: bool) -> list[Text]:
+def result_cells(row: SearchResult, wide: bool) -> list[Text]:
     """One result as table cells: every member text a plain Text, never markup."""
-    action = route_action(row["route"], row["refusals"])
+    action = route_action(row.decision)
     numbers = [
-        Text(str(row["mutual"]), justify="right"),
-        Text(str(row["shared_groups"]), justify="right"),
+        Text(str(row.mutual), justify="right"),
+        Text(str(row.shared_groups), justify="right"),
     ]
     if wide:
         return [
-            degree_badge(row["degree"]),
-            plain(row["name"], "bold"),
-            plain(row["headline"]),
-            plain(row["company"]),
-            plain(row["country"]),
+            degree_badge(row.degree),
+            plain(row.name, "bold"),
+            plain(row.headline),
+            plain(row.company),
+            plain(row.country),
             *numbers,
             action,
         ]
-    who = plain(row["name"], "bold")
+    who = plain(row.name, "bold")
     who.append("\n")
-    who.append_text(plain(f"{row['headline']} · {row['company']}", "dim"))
+    who.append_text(plain(f"{row.headline} · {row.company}", "dim"))
     who.no_wrap, who.overflow = True, "ellipsis"  # each line cut with …, never wrapped
-    return [degree_badge(row["degree"]), who, plain(row["country"]), *numbers, action]
+    return [degree_badge(row.degree), who, plain(row.country), *numbers, action]
