@@ -59,6 +59,13 @@ async def until(condition: Callable[[], bool]) -> None:
     raise AssertionError("never happened")
 
 
+def written(world: World) -> tuple[int, bool]:
+    """Rows changed on the World's connection so far, and whether a transaction is
+    open: the questions asked as you type share the connection with the actions, so
+    they must neither write nor leave a transaction behind."""
+    return world.db.conn.total_changes, world.db.conn.in_transaction
+
+
 def head(modal: ComposeModal) -> str:
     return str(modal.query_one("#checklist-head", Static).render())
 
@@ -69,8 +76,10 @@ def head(modal: ComposeModal) -> str:
 async def test_fast_typing_ends_on_the_checklist_of_the_final_draft(app):
     async with app.run_test(size=SIZE) as pilot:
         modal = await compose(pilot, 4, want_inmail=True)
+        changes = ask(app, written)
         await pilot.press(*SUBJECT, "tab", *BODY)  # no waiting for any answer
         await settle(pilot)
+        assert ask(app, written) == (changes[0], False)  # checking a draft only reads
         # Every key reached the boxes, in order.
         assert modal.query_one("#subject", Input).value == SUBJECT
         assert modal.query_one("#body", TextArea).text == BODY
@@ -156,8 +165,10 @@ async def test_a_quick_checklist_is_never_said_to_be_late(app, monkeypatch: pyte
 async def test_fast_typing_ends_on_the_results_of_the_final_query(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_search(pilot)
+        changes = ask(app, written)
         await pilot.press(*"o'brien")
         await settle(pilot)
+        assert ask(app, written) == (changes[0], False)  # searching only reads
         assert screen.query_one("#query", Input).value == "o'brien"
         assert screen.shown_query.text == "o'brien"
         assert shown_names(screen) == ["Seán O'Brien"]
