@@ -196,9 +196,11 @@ class AsYouType:
 
     async def _wait(self) -> None:
         """Sleep until the typing has paused, then ask the newest question."""
-        while (left := self._due - time.monotonic()) > 0:
-            await asyncio.sleep(left)
-        self._pause = None
+        try:
+            while (left := self._due - time.monotonic()) > 0:
+                await asyncio.sleep(left)
+        finally:  # cancelled too (the screen closing): the next key starts a new wait
+            self._pause = None
         asked, question = self.asked, self._question
         ask_world(
             self.node,
