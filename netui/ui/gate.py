@@ -24,9 +24,11 @@ a daemon (`DaemonThreads`), which the process does not wait for.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import sqlite3
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from textual.dom import DOMNode
+from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from netui.core.money import PriceList
@@ -50,6 +53,15 @@ T = TypeVar("T")
 STEPS_BETWEEN_CHECKS = 10_000
 CLOSE_WAIT_SECONDS = 0.5
 
+# Asked as you type: the question waits for a pause in the typing this long. Keys in a
+# word come 80–200 ms apart (60–120 wpm), so 150 ms lets a typed word or a paste ask
+# once, not once per key, while an answer still follows a pause too soon to feel late.
+# The keys themselves never wait for it: the text box is drawn at once.
+TYPING_PAUSE = 0.15
+# An answer this long overdue (counted from the first key it owes) is said to be
+# coming. Below it nothing is said: a marker shown for every quick answer would blink
+# at each pause in the typing.
+LATE_AFTER = 0.4
 _tickets = itertools.count(1)
 # The newest question per (node, group); weak so a closed screen is forgotten.
 _latest: weakref.WeakKeyDictionary[DOMNode, dict[str, int]] = weakref.WeakKeyDictionary()
@@ -236,3 +248,88 @@ def show_unexpected(node: DOMNode, error: BaseException) -> None:
         markup=False,
         timeout=12,
     )
+
+
+class AsYouType:
+    """A question asked again at each keystroke (a draft's checklist, a search).
+
+    Asked once the typing pauses (TYPING_PAUSE), in a worker through the gate's `ask`, so
+    the newest answer wins and an overtaken one is dropped. Per key this costs no
+    more than noting the newest question: one waiting worker serves a whole burst of
+    keys. `late(True)` is called once an answer is overdue (LATE_AFTER) and
+    `late(False)` when the answer to the newest question is shown, so the screen can
+    say a result is on its way without blinking at every key.
+    """
+
+    def __init__(
+        self,
+        gate: WorldGate,
+        node: DOMNode,
+        group: str,
+        then: Callable[[T], object],
+        late: Callable[[bool], object],
+    ) -> None:
+        self.gate, self.node, self.group = gate, node, group
+        self.then, self.late = then, late
+        self.asked = 0  # questions asked (one per key), the newest last
+        self.answered = 0  # the newest question whose answer is on screen
+        self._question: Callable[[World], T] | None = None
+        self._due = 0.0
+        self._pause: Worker[None] | None = None
+        self._overdue: Timer | None = None
+        self._said_late = False
+
+    @property
+    def pending(self) -> bool:
+        return self.answered < self.asked
+
+    def ask(self, question: Callable[[World], T], *, at_once: bool = False) -> None:
+        """Ask `question` when the typing pauses; `at_once` for a choice made in one
+        step (a filter picked, the screen shown again), which has no pause to wait for."""
+        if not self.pending:
+            self._overdue = self.node.set_timer(LATE_AFTER, self._say_late)
+        self.asked += 1
+        self._question = question
+        self._due = time.monotonic() + (0 if at_once else TYPING_PAUSE)
+        if self._pause is None:
+            self._pause = self.node.run_worker(
+                self._wait, group=f"{self.group}-pause", exit_on_error=False
+            )
+
+    async def _wait(self) -> None:
+        """Sleep until the typing has paused, then ask the newest question."""
+        try:
+            while (left := self._due - time.monotonic()) > 0:
+                await asyncio.sleep(left)
+        finally:  # cancelled too (the screen closing): the next key starts a new wait
+            self._pause = None
+        asked, question = self.asked, self._question
+        self.gate.ask(
+            self.node,
+            question,
+            lambda answer: self._answered(asked, answer),
+            group=self.group,
+            failed=lambda error: self._failed(asked, error),
+        )
+
+    def _answered(self, asked: int, answer: T) -> None:
+        self._settled(asked)
+        self.then(answer)
+
+    def _failed(self, asked: int, error: NetuiError) -> None:
+        self._settled(asked)
+        show_error(self.node, error)
+
+    def _say_late(self) -> None:
+        self._said_late = True
+        self.late(True)
+
+    def _settled(self, asked: int) -> None:
+        self.answered = asked
+        if self.pending:
+            return
+        if self._overdue is not None:
+            self._overdue.stop()
+        if self._said_late:
+            self._said_late = False
+            self.late(False)

@@ -62,11 +62,11 @@ async def settle(pilot: Pilot) -> None:
     """Wait until every worker is done and every answer is on screen (no sleeping).
 
     An answer can start new work (a send refreshes the screen, which asks again), so
-    wait until a round starts nothing new.
+    wait until a round starts nothing new. A worker cancelled while waited for (a
+    question overtaken by a newer one) ends that round early: the next one waits on.
     """
     app = pilot.app
     for _ in range(20):
-        # A question typed over by a newer one (latest_only) is cancelled: done too.
         with contextlib.suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
         await pilot.pause()

@@ -4,7 +4,8 @@ The World decides the route (the same decision search, the profile and the CLI u
 A refusal is explained, with the way out offered: a message instead of InMail to a
 1st-degree connection, a pack of credits when I have none. Nothing typed is ever
 checked on the event loop against the database: counts are local, the checklist comes
-from a worker.
+from a worker once the typing pauses (AsYouType), so keys are drawn at once however fast
+they come, and the checklist says "checking…" only when its answer is late.
 """
 
 from __future__ import annotations
@@ -20,13 +21,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
+from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, Draft, LengthBand
 from netui.core.model import Category, given_name
 from netui.core.routes import RouteDecision
 from netui.errors import NetuiError
-from netui.ui.gate import WorldGate, show_error
+from netui.ui.gate import AsYouType, WorldGate, show_error
 from netui.ui.keys import key_for
 from netui.ui.messages import Connect, WorldChanged
 from netui.ui.modals.base import Modal
@@ -102,6 +104,10 @@ class ComposeModal(Modal[SendReceipt | None]):
         self.want_inmail = want_inmail
         self.recipient: Recipient | None = None
         self.checklist: Checklist | None = None
+        self.checked_draft: Draft | None = None  # the draft `checklist` was made for
+        self.checking = AsYouType(
+            self.gate, self, "checklist", self.show_checklist, self._checking_late
+        )
         self.sending = False
         self.drafts = DraftKeeper(self, gate, member_id, self.fields)
 
@@ -147,6 +153,7 @@ class ComposeModal(Modal[SendReceipt | None]):
                         yield Label("", id="body-count", classes="count")
                 with VerticalScroll(id="compose-side"):
                     yield Static(id="welcomed")
+                    yield Static(id="checklist-head")
                     yield Static(id="checklist")
             with Horizontal(id="compose-actions"):
                 yield Static(id="compose-balance")
@@ -277,35 +284,57 @@ class ComposeModal(Modal[SendReceipt | None]):
     @on(Input.Changed, "#subject")
     @on(TextArea.Changed, "#body")
     @on(Select.Changed, "#category")
-    def draft_changed(self) -> None:
+    def draft_changed(self, event: Message | None = None) -> None:
         subject = self.query_one("#subject", Input).value
         body = self.query_one("#body", TextArea).text
-        self.query_one("#subject-count", Label).update(counter(len(subject), SUBJECT_MAX))
-        self.query_one("#body-count", Label).update(counter(len(body), BODY_MAX))
-        self.query_one("#length-band", Static).update(length_line(LengthBand.of(body)))
+        self._update("#subject-count", counter(len(subject), SUBJECT_MAX))
+        self._update("#body-count", counter(len(body), BODY_MAX))
+        self._update("#length-band", length_line(LengthBand.of(body)))
         if self.recipient is not None and self.recipient.route.allowed and not self.sending:
             self.drafts.typed(inmail=self.recipient.is_inmail)
         if self.recipient is None or not self.recipient.is_inmail:
             return
-        category = self.category
-        self.query_one("#welcomed", Static).update(welcomed_lines(self.recipient, category))
-        self.gate.ask(
-            self,
-            lambda world: world.draft_checklist(
-                self.member_id, subject=subject, body=body, category=category
-            ),
-            self.show_checklist,
-            group="checklist",
-        )
+        draft = Draft(subject, body, self.category)
+        self._update("#welcomed", welcomed_lines(self.recipient, draft.category))
+
+        def check(world: World) -> tuple[Draft, Checklist]:
+            return draft, world.draft_checklist(
+                self.member_id, subject=subject, body=body, category=draft.category
+            )
+
+        # Typing waits for a pause; a category picked or the form shown asks at once.
+        typed = isinstance(event, (Input.Changed, TextArea.Changed))
+        self.checking.ask(check, at_once=not typed)
+
+    def _update(self, selector: str, text: Text) -> None:
+        """Show `text` if it differs from what is shown, laying the form out again only
+        if the widget's size follows its text and the text's width changed: a layout of
+        the whole form at every key is what kept keys from being drawn at typing speed,
+        and a count of the same width, or a line of fixed size, needs none."""
+        widget = self.query_one(selector, Static)
+        shown = widget.content
+        if not isinstance(shown, Text):
+            widget.update(text)
+        elif (shown.plain, shown.style, shown.spans) != (text.plain, text.style, text.spans):
+            resized = widget.styles.auto_dimensions and shown.cell_len != text.cell_len
+            widget.update(text, layout=resized)
 
     @property
     def category(self) -> Category | None:
         value = self.query_one("#category", Select).value
         return Category(value) if isinstance(value, str) else None
 
-    def show_checklist(self, checklist: Checklist) -> None:
-        self.checklist = checklist
-        self.query_one("#checklist", Static).update(checklist_lines(checklist))
+    def show_checklist(self, checked: tuple[Draft, Checklist]) -> None:
+        before = self.checklist
+        self.checked_draft, self.checklist = checked
+        self._update("#checklist-head", checklist_head(self.checklist))
+        # Most keys change no item: the nine lines are drawn again only when one does.
+        if before is None or before.items != self.checklist.items:
+            self.query_one("#checklist", Static).update(checklist_lines(self.checklist))
+
+    def _checking_late(self, late: bool) -> None:
+        # Its own line, so that saying so redraws one line, not the nine items.
+        self._update("#checklist-head", checklist_head(self.checklist, late=late))
 
     # ── sending ──────────────────────────────────────────────────────────────
 
@@ -430,12 +459,22 @@ def welcomed_lines(recipient: Recipient, chosen: Category | None) -> Text:
     return text
 
 
+def checklist_head(checklist: Checklist | None, late: bool = False) -> Text:
+    """'Checklist 7/9', and "checking…" when the draft has changed and its checklist
+    is late."""
+    head = Text("Checklist", style="bold")
+    if checklist is not None:
+        head.append(f" {checklist.score}/9", style="bold")
+    if late:
+        head.append(" · checking…", style="dim")
+    return head
+
+
 def checklist_lines(checklist: Checklist) -> Table:
     """The nine items, met or not, each unmet one with what to do (hanging indent)."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=1)
     grid.add_column(ratio=1)
-    grid.add_row(None, Text(f"Checklist {checklist.score}/9", style="bold"))
     for item in checklist.items:
         if item.met:
             grid.add_row(Text("✓", style="bold green"), Text(item.label))

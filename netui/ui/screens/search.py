@@ -1,7 +1,8 @@
 """R9: find members as you type, and reach them straight from the result (R4.5).
 
-The query runs in an exclusive thread worker, so typing never waits for the database;
-a result set that a newer keystroke has overtaken is thrown away, never shown. The
+The query runs once the typing pauses, in an exclusive thread worker (AsYouType), so
+typing never waits for the database; a result set that a newer keystroke has overtaken
+is thrown away, never shown, and "searching…" is said only when an answer is late. The
 results live in one RowTable (Line API: no widget per row, and only the lines on
 screen are ever rendered). The first hundred come with each keystroke; more are
 fetched as the cursor or the scrollbar nears the end of what is loaded, so ten
@@ -21,7 +22,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
 from netui.core.model import Degree
-from netui.ui.gate import WorldGate
+from netui.ui.gate import AsYouType, WorldGate
 from netui.ui.messages import ComposeTo, Connect, FocusSearch, OpenMember
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import count, degree_badge, plain, route_action, route_sentence
@@ -166,6 +167,8 @@ class SearchScreen(PlaceScreen):
         self.shown_query: Query | None = None
         self.shown: Results | None = None
         self.fetching: int | None = None  # the limit of a longer answer on its way
+        self.searches = AsYouType(self.gate, self, "search", self.show, self._search_late)
+        self.late = False  # the results shown are for an older query, the new ones late
 
     def compose_body(self) -> ComposeResult:
         yield Input(
@@ -206,7 +209,10 @@ class SearchScreen(PlaceScreen):
         )
         return Query(self.query_one("#query", Input).value, filters)
 
-    def run_search(self, query: Query | None = None, limit: int = LIMITS[0]) -> None:
+    def run_search(
+        self, query: Query | None = None, limit: int = LIMITS[0], *, typed: bool = False
+    ) -> None:
+        """Search for `query` (the boxes' now); a `typed` one waits for the typing to pause."""
         query = query or self.current_query()
         wide = self.size.width >= WIDE_ENOUGH
 
@@ -215,12 +221,19 @@ class SearchScreen(PlaceScreen):
             cells = [result_cells(row, wide) for row in rows]
             return Results(query, rows, wide, cells, limit)
 
-        self.ask(search, self.show, group="search")
+        self.searches.ask(search, at_once=not typed)
 
     @on(Input.Changed)
+    def _query_typed(self) -> None:
+        self.run_search(typed=True)
+
     @on(Select.Changed)
-    def _query_changed(self) -> None:
+    def _filter_picked(self) -> None:
         self.run_search()
+
+    def _search_late(self, late: bool) -> None:
+        self.late = late
+        self._show_detail()
 
     @on(Input.Submitted)
     def _to_results(self) -> None:
@@ -324,6 +337,8 @@ class SearchScreen(PlaceScreen):
             return
         row = self.results[min(table.cursor_row, len(self.results) - 1)]
         text = Text()
+        if self.late:
+            text.append("searching… · ", style="dim")
         shown = self.shown
         if shown is None or shown.complete:
             text.append(f"{count(len(self.results), 'result')} · ", style="dim")
@@ -337,7 +352,7 @@ class SearchScreen(PlaceScreen):
 
     def _empty_text(self) -> Text:
         query = self.shown_query
-        if query is None:
+        if query is None or self.late:
             return Text("Searching…", style="dim")
         if not query.text.strip() and not query.filters.any:
             return Text(

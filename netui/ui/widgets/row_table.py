@@ -205,6 +205,17 @@ class RowTable(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._resized()
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # At every layout of the screen, Textual's ScrollView compares the virtual size
+        # the layout gives it (the visible area) with its own (every row), finds them
+        # different and redraws the scrollbar, which repaints every line beside it. An
+        # Input lays its screen out again at every key (its width follows its text), so
+        # each key typed into the search box repainted the whole table. Our own virtual
+        # size is the one that counts (ScrollView uses it anyway): compare with that.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
     def on_focus(self) -> None:
         self.refresh()  # the cursor's colours depend on focus (a part of each line's key)
 

@@ -1,0 +1,262 @@
+"""Issue 12 item 2: the screen never waits for work.
+
+The checklist and the search are asked once the typing pauses, off the event loop; the
+newest answer wins, an overtaken one is never shown, every key reaches the text box,
+and "checking…" / "searching…" shows only while an answer is late. A World call is
+made slow deterministically by holding it on an Event, never by sleeping.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+
+import pytest
+from textual.widgets import Input, Static, TextArea
+
+from netui.core.checklist import Draft
+from netui.core.model import Category
+from netui.ui import gate
+from netui.ui.modals.compose import ComposeModal
+from netui.ui.screens.search import SearchScreen
+from netui.world import World
+from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.test_compose import compose
+from tests.ui.test_search import open_search, shown_names
+
+SUBJECT = "Your C++ work at Acme"
+BODY = "Dear Seán, Aiko Tanaka told me about your Rust work. Would a call next week suit?"
+
+
+class Held:
+    """Holds the World calls that `holds(...)` picks until `release()`."""
+
+    def __init__(self, holds: Callable[..., bool]) -> None:
+        self.holds = holds
+        self.entered = threading.Event()
+        self._released = threading.Event()
+
+    def wrap(self, call: Callable) -> Callable:
+        def held(world: World, *args, **kwargs):
+            if self.holds(*args, **kwargs):
+                self.entered.set()
+                self._released.wait(timeout=30)
+            return call(world, *args, **kwargs)
+
+        return held
+
+    def release(self) -> None:
+        self._released.set()
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Wait for something the app does in its own time (no timing is asserted)."""
+    for _ in range(1000):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("never happened")
+
+
+def written(world: World) -> tuple[int, bool]:
+    """Rows changed on the World's connection so far, and whether a transaction is
+    open: the questions asked as you type share the connection with the actions, so
+    they must neither write nor leave a transaction behind."""
+    return world.db.conn.total_changes, world.db.conn.in_transaction
+
+
+def head(modal: ComposeModal) -> str:
+    return str(modal.query_one("#checklist-head", Static).render())
+
+
+# ── compose: the checklist (R4.6) ─────────────────────────────────────────────
+
+
+async def test_fast_typing_ends_on_the_checklist_of_the_final_draft(app):
+    async with app.run_test(size=SIZE) as pilot:
+        modal = await compose(pilot, 4, want_inmail=True)
+        changes = ask(app, written)
+        await pilot.press(*SUBJECT, "tab", *BODY)  # no waiting for any answer
+        await settle(pilot)
+        assert ask(app, written) == (changes[0], False)  # checking a draft only reads
+        # Every key reached the boxes, in order.
+        assert modal.query_one("#subject", Input).value == SUBJECT
+        assert modal.query_one("#body", TextArea).text == BODY
+        # The checklist shown is the one for the final draft, as the World makes it.
+        final = Draft(SUBJECT, BODY, Category.CAREER_OPPORTUNITY)
+        assert modal.checked_draft == final
+        assert modal.checklist == ask(
+            app,
+            lambda world: world.draft_checklist(
+                4, subject=SUBJECT, body=BODY, category=final.category
+            ),
+        )
+        assert f"Checklist {modal.checklist.score}/9" == head(modal)
+
+
+async def test_a_late_checklist_for_an_older_draft_never_replaces_a_newer_one(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    held = Held(lambda _member, **draft: draft["body"] == "Dear")
+    monkeypatch.setattr(World, "draft_checklist", held.wrap(World.draft_checklist))
+    shown_bodies: list[str] = []
+    show = ComposeModal.show_checklist
+
+    def spy(self: ComposeModal, checked) -> None:
+        shown_bodies.append(checked[0].body)
+        show(self, checked)
+
+    monkeypatch.setattr(ComposeModal, "show_checklist", spy)
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            modal = await compose(pilot, 4, want_inmail=True)
+            await pilot.press("tab", *"Dear")
+            await until(held.entered.is_set)  # "Dear" is being checked, and held
+            first = next(w for w in app.workers if w.group == "checklist" and w.is_running)
+            await pilot.press(*" Seán")
+            await until(lambda: first.is_cancelled)  # "Dear Seán" has been asked
+        finally:
+            held.release()  # "Dear"'s answer now arrives, after the newer question
+        await settle(pilot)
+        assert modal.checked_draft.body == "Dear Seán"
+        assert "Dear" not in shown_bodies  # never shown, not even for a moment
+        assert shown_bodies[-1] == "Dear Seán"
+
+
+async def test_checking_shows_only_while_the_checklist_is_late(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(gate, "LATE_AFTER", 0.05)
+    held = Held(lambda _member, **draft: draft["body"] == "Dear")
+    monkeypatch.setattr(World, "draft_checklist", held.wrap(World.draft_checklist))
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            modal = await compose(pilot, 4, want_inmail=True)
+            before = head(modal)
+            assert "checking" not in before  # answered in time: nothing said
+            await pilot.press("tab", *"Dear")
+            await until(held.entered.is_set)
+            await until(lambda: "checking…" in head(modal))
+            assert head(modal) == f"{before} · checking…"  # the old score stays beside it
+        finally:
+            held.release()
+        await settle(pilot)
+        assert head(modal) == f"Checklist {modal.checklist.score}/9"
+        assert modal.checked_draft.body == "Dear"
+
+
+async def test_a_quick_checklist_is_never_said_to_be_late(app, monkeypatch: pytest.MonkeyPatch):
+    """No marker blinks at each pause: it is said only once an answer is overdue."""
+    monkeypatch.setattr(gate, "LATE_AFTER", 60)
+    said: list[bool] = []
+    monkeypatch.setattr(ComposeModal, "_checking_late", lambda self, late: said.append(late))
+    async with app.run_test(size=SIZE) as pilot:
+        modal = await compose(pilot, 4, want_inmail=True)
+        await pilot.press(*SUBJECT)
+        await settle(pilot)
+        assert modal.checked_draft.subject == SUBJECT
+        assert said == []
+
+
+# ── search (R9) ───────────────────────────────────────────────────────────────
+
+
+async def test_fast_typing_ends_on_the_results_of_the_final_query(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        changes = ask(app, written)
+        await pilot.press(*"o'brien")
+        await settle(pilot)
+        assert ask(app, written) == (changes[0], False)  # searching only reads
+        assert screen.query_one("#query", Input).value == "o'brien"
+        assert screen.shown_query.text == "o'brien"
+        assert shown_names(screen) == ["Seán O'Brien"]
+
+
+async def test_late_results_for_an_older_query_never_replace_newer_ones(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    held = Held(lambda text, *_args, **_kwargs: text == "ru")
+    monkeypatch.setattr(World, "search", held.wrap(World.search))
+    shown_texts: list[str] = []
+    show = SearchScreen.show
+
+    def spy(self: SearchScreen, results) -> None:
+        shown_texts.append(results.query.text)
+        show(self, results)
+
+    monkeypatch.setattr(SearchScreen, "show", spy)
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            screen = await open_search(pilot)
+            await pilot.press(*"ru")
+            await until(held.entered.is_set)
+            first = next(w for w in app.workers if w.group == "search" and w.is_running)
+            await pilot.press(*"st")
+            await until(lambda: first.is_cancelled)  # "rust" has been asked
+        finally:
+            held.release()
+        await settle(pilot)
+        assert "ru" not in shown_texts
+        assert screen.shown_query.text == "rust"
+        assert shown_texts[-1] == "rust"
+
+
+async def test_searching_shows_only_while_the_results_are_late(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(gate, "LATE_AFTER", 0.05)
+    held = Held(lambda text, *_args, **_kwargs: text == "ru")
+    monkeypatch.setattr(World, "search", held.wrap(World.search))
+
+    def detail() -> str:
+        return str(screen.query_one("#result-detail", Static).render())
+
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            screen = await open_search(pilot)
+            assert "searching" not in detail()
+            await pilot.press(*"ru")
+            await until(held.entered.is_set)
+            await until(lambda: "searching…" in detail())
+            assert "2 results" in detail()  # my two connections, still shown beside it
+        finally:
+            held.release()
+        await settle(pilot)
+        assert "searching" not in detail()
+        assert screen.shown_query.text == "ru"
+
+
+# ── the gate ─────────────────────────────────────────────────────────────────
+
+
+async def test_questions_overtaken_while_queued_behind_a_slow_one_are_never_run(app):
+    """Before, each key's question that had reached the World's lock was answered in
+    turn after a slow one (a pasted body queued one checklist per character)."""
+    held = threading.Event()
+    ran: list[int] = []
+
+    def question(n: int):
+        def asked(world: World) -> int:
+            ran.append(n)
+            if n == 0:
+                held.wait(timeout=30)
+            return n
+
+        return asked
+
+    answers: list[int] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        try:
+            app.gate.ask(app.screen, question(0), answers.append, group="probe")
+            await until(lambda: ran == [0])
+            for n in range(1, 6):  # each one's thread reaches the lock, then is overtaken
+                app.gate.ask(app.screen, question(n), answers.append, group="probe")
+                await asyncio.sleep(0.02)
+        finally:
+            held.set()
+        await settle(pilot)
+    assert ran == [0, 5]
+    assert answers == [5]
