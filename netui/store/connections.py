@@ -6,26 +6,26 @@ NetworkX for measurements and export, or one member's neighbours at a time.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable
+from itertools import chain
 from typing import TYPE_CHECKING
 
+import numpy as np
 import sqlite_utils
+
+from netui.core.adjacency import Adjacency
 
 if TYPE_CHECKING:
     import networkx as nx
 
 
-def adjacency_of(member_count: int, connections: Iterable[tuple[int, int]]) -> list[array]:
-    """Compact adjacency (one int array per member id) for a BFS over a big graph."""
-    adjacency = [array("i") for _ in range(member_count + 1)]
-    for a, b in connections:
-        adjacency[a].append(b)
-        adjacency[b].append(a)
-    return adjacency
+def adjacency_of(member_count: int, connections: Iterable[tuple[int, int]]) -> Adjacency:
+    """The graph as arrays (netui.core.adjacency) for searches over a big network."""
+    pairs = np.fromiter(chain.from_iterable(connections), dtype=np.int64).reshape(-1, 2)
+    return Adjacency.from_pairs(member_count, pairs[:, 0], pairs[:, 1])
 
 
-def load_adjacency(db: sqlite_utils.Database) -> list[array]:
+def load_adjacency(db: sqlite_utils.Database) -> Adjacency:
     count = db.execute("SELECT coalesce(max(id), 0) FROM members").fetchone()[0]
     return adjacency_of(count, db.execute("SELECT a, b FROM connections"))
 
