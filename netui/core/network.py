@@ -7,6 +7,7 @@ writes it in one go. Rows are plain tuples so a million members stay affordable.
 
 from __future__ import annotations
 
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -45,3 +46,8 @@ class Network:
     start_date: date = date(2015, 1, 12)
     seed: int = 0
     source: str = "tiny"  # recipe name or "ldbc:<dir>"
+
+
+# A network handed out part by part as it is made, so a part can be stored while the
+# next is drawn: ("members", rows) then ("connections", pairs); the Network is returned.
+Parts = Generator[tuple[str, Sequence[tuple]], None, Network]
