@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from netui.core.pairs import sorted_unique
+
 UNREACHED = -1
 
 
@@ -82,5 +84,5 @@ class Adjacency:
             if len(partners) > size // 16:
                 frontier = np.flatnonzero(hops == depth)
             else:
-                frontier = np.unique(partners)
+                frontier = sorted_unique(partners)
         return hops, parent

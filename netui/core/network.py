@@ -38,7 +38,8 @@ MEMBER_COLUMNS = (
 @dataclass
 class Network:
     members: list[tuple] = field(default_factory=list)  # tuples in MEMBER_COLUMNS order
-    connections: list[tuple[int, int]] = field(default_factory=list)  # a < b, each pair once
+    # a < b, each pair once: a list of tuples, or (from the seeder) netui.core.pairs.PackedPairs
+    connections: Sequence[tuple[int, int]] = field(default_factory=list)
     # (id, name, topic, industry)
     groups: list[tuple[int, str, str, str]] = field(default_factory=list)
     group_members: list[tuple[int, int]] = field(default_factory=list)  # (group_id, member_id)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 import sqlite_utils
 
 from netui.core.network import MEMBER_COLUMNS
+from netui.core.pairs import PackedPairs
 from netui.store.schema import BULK_INDEXES
 
 BATCH = 50_000
@@ -130,7 +131,10 @@ class Loader:
         self, table: str, columns: tuple[str, str], pairs: Sequence[tuple[int, int]]
     ) -> None:
         # One int per pair (ids fit in 32 bits), so SQLite parses one number a row.
-        packed = json.dumps([x << 32 | y for x, y in pairs])
+        if isinstance(pairs, PackedPairs):
+            packed = json.dumps(pairs.packed.tolist())
+        else:
+            packed = json.dumps([x << 32 | y for x, y in pairs])
         first, second = columns
         self.db.execute(
             f"INSERT INTO {table} ({first}, {second}) "

@@ -14,6 +14,7 @@ import numpy as np
 import sqlite_utils
 
 from netui.core.adjacency import Adjacency
+from netui.core.pairs import PackedPairs
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 def adjacency_of(member_count: int, connections: Iterable[tuple[int, int]]) -> Adjacency:
     """The graph as arrays (netui.core.adjacency) for searches over a big network."""
+    if isinstance(connections, PackedPairs):
+        return Adjacency.from_pairs(member_count, connections.firsts, connections.seconds)
     pairs = np.fromiter(chain.from_iterable(connections), dtype=np.int64).reshape(-1, 2)
     return Adjacency.from_pairs(member_count, pairs[:, 0], pairs[:, 1])
 
