@@ -27,6 +27,12 @@ from netui.core.pairs import PackedPairs
 from netui.store.schema import BULK_INDEXES
 
 BATCH = 50_000
+PAIR_BATCH = 1_000_000  # pairs per JSON array: bounds the memory of the text
+# While the full-text index is built, merge its segments 16 at a time rather than 4:
+# a third less work for the build, and searches keep their speed (a level of 16
+# small segments, not thousands).
+BUILD_AUTOMERGE = 16
+DEFAULT_AUTOMERGE = 4
 ID = MEMBER_COLUMNS.index("id")
 MEMBER_INSERT = (
     f"INSERT INTO members ({', '.join(MEMBER_COLUMNS)}) "
@@ -124,21 +130,26 @@ class Loader:
         self._jobs.task_done()
 
     def _index_members(self) -> None:
+        fts = "INSERT INTO members_fts (members_fts, rank) VALUES ('automerge', ?)"
+        self.db.execute(fts, (BUILD_AUTOMERGE,))
         self.db.execute("INSERT INTO members_fts (members_fts) VALUES ('rebuild')")
+        self.db.execute(fts, (DEFAULT_AUTOMERGE,))
         build_indexes(self.db, "members")
 
     def _insert_pairs(
         self, table: str, columns: tuple[str, str], pairs: Sequence[tuple[int, int]]
     ) -> None:
-        # One int per pair (ids fit in 32 bits), so SQLite parses one number a row.
-        if isinstance(pairs, PackedPairs):
-            packed = json.dumps(pairs.packed.tolist())
-        else:
-            packed = json.dumps([x << 32 | y for x, y in pairs])
         first, second = columns
-        self.db.execute(
+        sql = (
             f"INSERT INTO {table} ({first}, {second}) "
-            "SELECT value >> 32, value & 4294967295 FROM json_each(?)",
-            (packed,),
+            "SELECT value >> 32, value & 4294967295 FROM json_each(?)"
         )
+        for start in range(0, len(pairs), PAIR_BATCH):
+            batch = pairs[start : start + PAIR_BATCH]
+            # One int per pair (ids fit in 32 bits), so SQLite parses one number a row.
+            if isinstance(batch, PackedPairs):
+                packed = batch.packed.tolist()
+            else:
+                packed = [x << 32 | y for x, y in batch]
+            self.db.execute(sql, (json.dumps(packed),))
         build_indexes(self.db, table)
