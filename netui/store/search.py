@@ -20,9 +20,12 @@ MAX_WORDS = 12
 MAX_WORD_LENGTH = 40
 OUT_RANK = Degree.OUT.rank
 # Above this many matches a query is "broad": see search_members. Ranking a few hundred
-# matches is quick; beyond that, looking in my 1st and 2nd degree first halves the time
-# of a two-letter prefix on the default network.
+# matches is quick; ranking all of a common word's matches on a million members takes
+# most of a second (bm25 costs a few microseconds a row).
 BROAD_MATCHES = 500
+# Beyond my 1st and 2nd degree, a broad query ranks this many matches: the first ones
+# in id order, which carry no hint of relevance or degree (ids are shuffled).
+BROAD_SAMPLE = 2_000
 
 RESULT_COLUMNS = f"""
     m.id, m.name, m.headline, m.company, m.country, m.industry,
@@ -84,40 +87,63 @@ def search_members(
     expression = match_expression(text)
     if expression is None:
         return []
-    if _match_count(db, expression) <= BROAD_MATCHES:
-        return _ranked_matches(db, expression, where, params, limit)
-    # A broad query (a three-letter prefix can match half a million members): ranking
-    # every match costs most of a second. My 1st and 2nd degree come first and have an
-    # index of their own, which usually fills the page. Degrees keep their order; within
-    # one, relevance is weighed against that smaller index, which can swap two close
-    # matches (on default: 1 of 10 sample queries, same members either way).
-    found = _ranked_matches(db, expression, where, params, limit, index="inner_fts")
+    # The matches' degree and score are sorted first, on the narrow index and reach
+    # tables; the wide member rows are read for the page only (a member row read costs
+    # more than its score, and a common word matches thousands).
+    where[-1] = "h.id != ?"
+    needs_row = bool(filters.country or filters.industry or filters.company)
+    if not _is_broad(db, expression):
+        return _ranked(db, _hits("members_fts"), expression, where, params, limit, needs_row)
+    # A broad query (a two-letter prefix can match most of a million members): ranking
+    # every match costs seconds. My 1st and 2nd degree come first and have an index of
+    # their own, which usually fills the page. Degrees keep their order; within one,
+    # relevance is weighed against that smaller index, which can swap two close matches
+    # (on default: 1 of 10 sample queries, same members either way). Beyond them (a
+    # filter can leave the page short), the first BROAD_SAMPLE matches are ranked.
+    found = _ranked(db, _hits("inner_fts"), expression, where, params, limit, needs_row)
     if len(found) < limit:
         beyond = [*where, f"coalesce(r.rank, {OUT_RANK}) > {INNER_CIRCLE_MAX_RANK}"]
-        found += _ranked_matches(db, expression, beyond, params, limit - len(found))
+        sample = f"{_hits('members_fts')} LIMIT {BROAD_SAMPLE}"
+        found += _ranked(db, sample, expression, beyond, params, limit - len(found), needs_row)
     return found
 
 
-def _match_count(db: sqlite_utils.Database, expression: str) -> int:
-    """How many members match: cheap, FTS5 counts without ranking."""
-    return db.execute(
-        "SELECT count(*) FROM members_fts WHERE members_fts MATCH ?", (expression,)
+def _is_broad(db: sqlite_utils.Database, expression: str) -> bool:
+    """Whether more than BROAD_MATCHES members match. FTS5 reads matches in id order
+    and stops at the limit: a fraction of a millisecond even for half the network,
+    where counting them all takes up to 50 ms on a million members."""
+    first = db.execute(
+        "SELECT count(*) FROM (SELECT rowid FROM members_fts WHERE members_fts MATCH ? LIMIT ?)",
+        (expression, BROAD_MATCHES + 1),
     ).fetchone()[0]
+    return first > BROAD_MATCHES
 
 
-def _ranked_matches(
+def _hits(index: str) -> str:
+    """Matching member ids with their relevance (bm25: lower is better)."""
+    return f"SELECT rowid AS id, rank AS score FROM {index} WHERE {index} MATCH ?"
+
+
+def _ranked(
     db: sqlite_utils.Database,
+    hits: str,
     expression: str,
     where: list[str],
     params: list,
     limit: int,
-    index: str = "members_fts",
+    needs_row: bool,
 ) -> list[dict]:
-    sql = (
-        f"SELECT {RESULT_COLUMNS} FROM {index} f JOIN members m ON m.id = f.rowid "
-        "LEFT JOIN reach r ON r.member_id = m.id "
-        f"{_where([f'{index} MATCH ?', *where])} ORDER BY degree_rank, f.rank LIMIT ?"
-    )
+    """The page of `hits` that passes `where`, degree first then relevance. Conditions
+    name the hit `h`, my view of it `r` and, when `needs_row`, its member row `m`."""
+    member = "JOIN members m ON m.id = h.id " if needs_row else ""
+    sql = f"""
+        SELECT {RESULT_COLUMNS} FROM (
+            SELECT h.id, h.score, coalesce(r.rank, {OUT_RANK}) AS tier
+            FROM ({hits}) h {member}LEFT JOIN reach r ON r.member_id = h.id
+            {_where(where)} ORDER BY tier, h.score LIMIT ?
+        ) page JOIN members m ON m.id = page.id LEFT JOIN reach r ON r.member_id = m.id
+        ORDER BY page.tier, page.score
+    """
     return list(db.query(sql, [expression, *params, limit]))
 
 
