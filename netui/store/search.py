@@ -92,20 +92,22 @@ def search_members(
     # more than its score, and a common word matches thousands).
     where[-1] = "h.id != ?"
     needs_row = bool(filters.country or filters.industry or filters.company)
-    if not _is_broad(db, expression):
-        return _ranked(db, _hits("members_fts"), expression, where, params, limit, needs_row)
-    # A broad query (a two-letter prefix can match most of a million members): ranking
-    # every match costs seconds. My 1st and 2nd degree come first and have an index of
-    # their own, which usually fills the page. Degrees keep their order; within one,
-    # relevance is weighed against that smaller index, which can swap two close matches
-    # (on default: 1 of 10 sample queries, same members either way). Beyond them (a
-    # filter can leave the page short), the first BROAD_SAMPLE matches are ranked.
+    # My 1st and 2nd degree come first, and have an index of their own: a few thousand
+    # members where a common word or a short prefix is cheap, and which usually fills
+    # the page. Degrees keep their order; within one, relevance is weighed against that
+    # smaller index, which can swap two close matches (on default: 1 of 10 sample
+    # queries, same members either way).
     found = _ranked(db, _hits("inner_fts"), expression, where, params, limit, needs_row)
-    if len(found) < limit:
-        beyond = [*where, f"coalesce(r.rank, {OUT_RANK}) > {INNER_CIRCLE_MAX_RANK}"]
-        sample = f"{_hits('members_fts')} LIMIT {BROAD_SAMPLE}"
-        found += _ranked(db, sample, expression, beyond, params, limit - len(found), needs_row)
-    return found
+    if len(found) == limit:
+        return found
+    # Beyond them, every match is ranked, unless the query is broad (a two-letter prefix
+    # can match most of a million members, and ranking them all takes seconds): then
+    # the first BROAD_SAMPLE matches, in id order, which carry no hint of relevance.
+    beyond = [*where, f"coalesce(r.rank, {OUT_RANK}) > {INNER_CIRCLE_MAX_RANK}"]
+    hits = _hits("members_fts")
+    if _is_broad(db, expression):
+        hits += f" LIMIT {BROAD_SAMPLE}"
+    return found + _ranked(db, hits, expression, beyond, params, limit - len(found), needs_row)
 
 
 def _is_broad(db: sqlite_utils.Database, expression: str) -> bool:
