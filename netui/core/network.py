@@ -50,5 +50,7 @@ class Network:
 
 
 # A network handed out part by part as it is made, so a part can be stored while the
-# next is drawn: ("members", rows) then ("connections", pairs); the Network is returned.
-Parts = Generator[tuple[str, Sequence[tuple]], None, Network]
+# next is drawn: ("members", rows) one or more times, then ("connections", pairs); the
+# Network is returned.
+Part = tuple[str, Sequence[tuple]]
+Parts = Generator[Part, None, Network]

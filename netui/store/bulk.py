@@ -7,8 +7,9 @@ sorts indexes and fills the full-text index without holding Python's global lock
 big tables' secondary indexes are dropped first and built once each table is full (one
 sort instead of ten million index updates).
 
-Members go in through `executemany` (their binding needs Python), before the loader
-starts on the full-text index. Pairs of ids (connections, memberships) go in as one
+Members come a chunk at a time, and each chunk is indexed for search as it lands, so
+the full-text index (the biggest job) is built while the rest of the members are still
+being composed. Pairs of ids (connections, memberships) go in as one
 JSON array per table through `json_each`: a single statement that runs entirely
 inside SQLite, three times as fast as binding the pairs one by one.
 """
@@ -20,11 +21,12 @@ import queue
 import threading
 from collections.abc import Callable, Sequence
 
+import numpy as np
 import sqlite_utils
 
 from netui.core.network import MEMBER_COLUMNS
-from netui.core.pairs import PackedPairs
-from netui.store.schema import BULK_INDEXES
+from netui.core.pairs import PackedPairs, pack
+from netui.store.schema import BULK_INDEXES, FTS_COLUMNS
 
 BATCH = 50_000
 PAIR_BATCH = 1_000_000  # pairs per JSON array: bounds the memory of the text
@@ -64,26 +66,34 @@ class Loader:
         self.db = db
         self._jobs: queue.Queue[Callable[[], None] | None] = queue.Queue()
         self._error: BaseException | None = None
-        self._members_sent: Sequence[tuple] = ()
+        self._members_sent: list[tuple] = []
+        self._members_complete = False
         self._thread = threading.Thread(target=self._work, name="netui-loader", daemon=True)
         self._thread.start()
 
     def members(self, rows: Sequence[tuple]) -> None:
-        """Insert members now (here: binding them needs Python), then index them for
-        search on the loader's thread. `rows` must not change afterwards; `finish`
-        takes the rows that changed since (`changed_members`)."""
-        self._members_sent = rows
-        conn = self.db.conn
-        for start in range(0, len(rows), BATCH):
-            conn.executemany(MEMBER_INSERT, rows[start : start + BATCH])
-        self._submit(self._index_members)
+        """Insert a chunk of members (ids ascending, after those of earlier chunks) and
+        index it for search. The rows must not change afterwards: `changed_members`
+        takes the rows that did."""
+        if not self._members_sent:
+            self._submit(lambda: self._set_automerge(BUILD_AUTOMERGE))
+        self._members_sent.extend(rows)
+        self._submit(lambda: self._store_members(rows))
 
     def connections(self, pairs: Sequence[tuple[int, int]]) -> None:
-        self._submit(lambda: self._insert_pairs("connections", ("a", "b"), pairs))
+        self._complete_members()
+
+        def store() -> None:
+            self._insert_pairs("connections", ("a", "b"), pairs)
+            self._insert_pairs("connections_reversed", ("b", "a"), _reversed(pairs))
+
+        self._submit(store)
 
     def groups(
         self, groups: Sequence[tuple[int, str, str, str]], memberships: Sequence[tuple[int, int]]
     ) -> None:
+        self._complete_members()
+
         def store() -> None:
             self.db.conn.executemany(
                 "INSERT INTO groups (id, name, topic, industry) VALUES (?, ?, ?, ?)", groups
@@ -96,6 +106,7 @@ class Loader:
         """Rewrite the members whose rows differ from those given to `members` (the
         persona's plan is settled after the graph). Never a searched column: the
         full-text index is built from the first rows."""
+        self._complete_members()
         sent = self._members_sent
         changed = [new for old, new in zip(sent, rows, strict=True) if old is not new]
         columns = ", ".join(f"{c} = ?" for c in MEMBER_COLUMNS if c != "id")
@@ -110,6 +121,7 @@ class Loader:
 
     def finish(self) -> None:
         """Wait until every part is stored; raise the first error any of them met."""
+        self._complete_members()
         self._jobs.put(None)
         self._thread.join()
         if self._error is not None:
@@ -129,12 +141,33 @@ class Loader:
                 self._jobs.task_done()
         self._jobs.task_done()
 
-    def _index_members(self) -> None:
-        fts = "INSERT INTO members_fts (members_fts, rank) VALUES ('automerge', ?)"
-        self.db.execute(fts, (BUILD_AUTOMERGE,))
-        self.db.execute("INSERT INTO members_fts (members_fts) VALUES ('rebuild')")
-        self.db.execute(fts, (DEFAULT_AUTOMERGE,))
-        build_indexes(self.db, "members")
+    def _complete_members(self) -> None:
+        """Once every member is in: their other indexes, and the usual merging."""
+        if self._members_complete:
+            return
+        self._members_complete = True
+
+        def complete() -> None:
+            self._set_automerge(DEFAULT_AUTOMERGE)
+            build_indexes(self.db, "members")
+
+        self._submit(complete)
+
+    def _store_members(self, rows: Sequence[tuple]) -> None:
+        conn = self.db.conn
+        for start in range(0, len(rows), BATCH):
+            conn.executemany(MEMBER_INSERT, rows[start : start + BATCH])
+        if rows:  # the chunk's ids are above every earlier chunk's
+            conn.execute(
+                f"INSERT INTO members_fts (rowid, {FTS_COLUMNS}) "
+                f"SELECT id, {FTS_COLUMNS} FROM members WHERE id BETWEEN ? AND ?",
+                (min(row[ID] for row in rows), max(row[ID] for row in rows)),
+            )
+
+    def _set_automerge(self, segments: int) -> None:
+        self.db.execute(
+            "INSERT INTO members_fts (members_fts, rank) VALUES ('automerge', ?)", (segments,)
+        )
 
     def _insert_pairs(
         self, table: str, columns: tuple[str, str], pairs: Sequence[tuple[int, int]]
@@ -153,3 +186,10 @@ class Loader:
                 packed = [x << 32 | y for x, y in batch]
             self.db.execute(sql, (json.dumps(packed),))
         build_indexes(self.db, table)
+
+
+def _reversed(pairs: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
+    """(b, a) for every (a, b), sorted: the order connections_reversed keeps them in."""
+    if isinstance(pairs, PackedPairs):
+        return PackedPairs(np.sort(pack(pairs.seconds, pairs.firsts)))
+    return sorted((b, a) for a, b in pairs)

@@ -1,4 +1,5 @@
-"""The `connections` table: who is connected to whom, each pair once (a < b).
+"""The `connections` table: who is connected to whom, each pair once (a < b), and
+`connections_reversed`, the same pairs under b, for the partners below a member.
 
 Read back as compact adjacency arrays for a breadth-first search over a big graph, as
 NetworkX for measurements and export, or one member's neighbours at a time.
@@ -47,7 +48,8 @@ def neighbours(db: sqlite_utils.Database, member: int) -> list[int]:
     return [
         row[0]
         for row in db.execute(
-            "SELECT b FROM connections WHERE a = ? UNION ALL SELECT a FROM connections WHERE b = ?",
+            "SELECT b FROM connections WHERE a = ? "
+            "UNION ALL SELECT a FROM connections_reversed WHERE b = ?",
             (member, member),
         )
     ]
@@ -65,4 +67,7 @@ class Neighbours:
 
 
 def add(db: sqlite_utils.Database, a: int, b: int) -> None:
-    db.execute("INSERT OR IGNORE INTO connections (a, b) VALUES (?, ?)", (min(a, b), max(a, b)))
+    """Connect two members; the caller holds the transaction (the pair is kept twice)."""
+    low, high = min(a, b), max(a, b)
+    db.execute("INSERT OR IGNORE INTO connections (a, b) VALUES (?, ?)", (low, high))
+    db.execute("INSERT OR IGNORE INTO connections_reversed (b, a) VALUES (?, ?)", (high, low))

@@ -146,7 +146,7 @@ def mutual_names(db: sqlite_utils.Database, member_id: int, limit: int = 20) -> 
         """
         SELECT m.name FROM (
             SELECT b AS id FROM connections WHERE a = :id
-            UNION ALL SELECT a FROM connections WHERE b = :id
+            UNION ALL SELECT a FROM connections_reversed WHERE b = :id
         ) n JOIN reach r ON r.member_id = n.id AND r.hops = 1
         JOIN members m ON m.id = n.id
         ORDER BY m.name LIMIT :limit

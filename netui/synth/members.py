@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
@@ -25,6 +25,7 @@ from netui.synth.countries import Country, largest_countries
 from netui.synth.recipe import NETWORK_OPENED, Recipe
 from netui.synth.wordlists import GENDERS, locale_words
 
+CHUNK = 100_000  # member rows handed out at a time (each one a full-text index segment)
 MEAN_COMPANY_SIZE = 12  # members per company, on average; sizes are Zipf-like
 HQ_SHARE = 0.7  # members who live in their company's home city
 BRANDED_COMPANY_SHARE = 0.35  # "Rossi Analytics" rather than Faker's "Rossi SpA"
@@ -65,7 +66,9 @@ class Population:
 
 def generate_members(
     recipe: Recipe, rng: Random, progress: PhaseProgress | None = None
-) -> Population:
+) -> Generator[list[tuple], None, Population]:
+    """The members, handing out their rows CHUNK at a time as they are composed (so
+    they can be stored and indexed while the rest are drawn); returns them all."""
     report = progress or (lambda _fraction: None)
     countries = largest_countries(recipe.countries)
     counts = country_counts(recipe.members, countries, recipe.country_skew)
@@ -81,7 +84,7 @@ def generate_members(
     report(0.2)
     names, locales = _names(pop, members_of, rng)
     report(0.4)
-    _build_rows(pop, recipe, names, locales, rng, report)
+    yield from _build_rows(pop, recipe, names, locales, rng, report)
     return pop
 
 
@@ -218,7 +221,7 @@ def _build_rows(
     locales: list[str],
     rng: Random,
     report: PhaseProgress,
-) -> None:
+) -> Iterator[list[tuple]]:
     """One pass over the members, composing each row from its kind and a few draws."""
     n = len(pop.country)
     kinds, kind_of = _kinds(pop.industry, rng)
@@ -287,6 +290,10 @@ def _build_rows(
         sociability.append(kind.sociability)
         if i % step == 0:
             report(0.4 + 0.6 * i / n)
+        if len(rows) % CHUNK == 0:
+            yield rows[-CHUNK:]
+    if len(rows) % CHUNK:
+        yield rows[-(len(rows) % CHUNK) :]
     pop.rows, pop.city, pop.skills, pop.sociability = rows, cities, skills, sociability
 
 
