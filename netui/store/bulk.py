@@ -81,11 +81,14 @@ class Loader:
         self._submit(lambda: self._store_members(rows))
 
     def connections(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Store the connections, both ways. Their text is written here, on the caller's
+        thread, which has time to spare while the loader is still indexing members."""
         self._complete_members()
+        forward, backward = _as_json(pairs), _as_json(_reversed(pairs))
 
         def store() -> None:
-            self._insert_pairs("connections", ("a", "b"), pairs)
-            self._insert_pairs("connections_reversed", ("b", "a"), _reversed(pairs))
+            self._insert_pairs("connections", ("a", "b"), forward)
+            self._insert_pairs("connections_reversed", ("b", "a"), backward)
 
         self._submit(store)
 
@@ -93,12 +96,13 @@ class Loader:
         self, groups: Sequence[tuple[int, str, str, str]], memberships: Sequence[tuple[int, int]]
     ) -> None:
         self._complete_members()
+        texts = _as_json(memberships)
 
         def store() -> None:
             self.db.conn.executemany(
                 "INSERT INTO groups (id, name, topic, industry) VALUES (?, ?, ?, ?)", groups
             )
-            self._insert_pairs("group_members", ("group_id", "member_id"), memberships)
+            self._insert_pairs("group_members", ("group_id", "member_id"), texts)
 
         self._submit(store)
 
@@ -169,22 +173,15 @@ class Loader:
             "INSERT INTO members_fts (members_fts, rank) VALUES ('automerge', ?)", (segments,)
         )
 
-    def _insert_pairs(
-        self, table: str, columns: tuple[str, str], pairs: Sequence[tuple[int, int]]
-    ) -> None:
+    def _insert_pairs(self, table: str, columns: tuple[str, str], texts: list[str]) -> None:
+        """Insert pairs given as JSON arrays of packed ints (`_as_json`)."""
         first, second = columns
         sql = (
             f"INSERT INTO {table} ({first}, {second}) "
             "SELECT value >> 32, value & 4294967295 FROM json_each(?)"
         )
-        for start in range(0, len(pairs), PAIR_BATCH):
-            batch = pairs[start : start + PAIR_BATCH]
-            # One int per pair (ids fit in 32 bits), so SQLite parses one number a row.
-            if isinstance(batch, PackedPairs):
-                packed = batch.packed.tolist()
-            else:
-                packed = [x << 32 | y for x, y in batch]
-            self.db.execute(sql, (json.dumps(packed),))
+        for text in texts:
+            self.db.execute(sql, (text,))
         build_indexes(self.db, table)
 
 
@@ -193,3 +190,17 @@ def _reversed(pairs: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:
     if isinstance(pairs, PackedPairs):
         return PackedPairs(np.sort(pack(pairs.seconds, pairs.firsts)))
     return sorted((b, a) for a, b in pairs)
+
+
+def _as_json(pairs: Sequence[tuple[int, int]]) -> list[str]:
+    """Pairs as JSON arrays of PAIR_BATCH ints each, a pair packed into one int (ids fit
+    in 32 bits), so SQLite parses one number a row."""
+    texts = []
+    for start in range(0, len(pairs), PAIR_BATCH):
+        batch = pairs[start : start + PAIR_BATCH]
+        if isinstance(batch, PackedPairs):
+            packed = batch.packed.tolist()
+        else:
+            packed = [x << 32 | y for x, y in batch]
+        texts.append(json.dumps(packed))
+    return texts
