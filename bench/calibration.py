@@ -21,6 +21,7 @@ from pathlib import Path
 from common import scratch_copy, seeded
 
 from netui.core.model import Category, RefundPolicy, given_name
+from netui.core.outcomes import CreditState
 from netui.world import World
 
 FILLER = (
@@ -33,10 +34,10 @@ def good_draft(world: World, member: dict, length: int) -> dict:
     me = world.member(world.me)
     profile = world.profile(member["id"])
     shared = (
-        f" We both know {profile['mutual_names'][0]}."
-        if profile["mutual_names"]
-        else f" We are both in {profile['shared_group_names'][0]}."
-        if profile["shared_group_names"]
+        f" We both know {profile.mutual_names[0]}."
+        if profile.mutual_names
+        else f" We are both in {profile.shared_group_names[0]}."
+        if profile.shared_group_names
         else ""
     )
     body = (
@@ -105,7 +106,7 @@ def campaign(path: Path, policy: RefundPolicy, size: int = 60) -> tuple[int, int
     for member in recipients(world, shared=None, rng=random.Random(7), n=size):
         world.send(member["id"], want_inmail=True, **generic_draft(member))
     world.advance(7)
-    back = sum(1 for s in world.sent() if s["credit_state"] == "refunded")
+    back = sum(1 for s in world.sent() if s.credit_state is CreditState.REFUNDED)
     return back, before - world.balance() + back
 
 
@@ -121,7 +122,7 @@ def main() -> None:
         world.buy(10)
 
     def send_all(members, make) -> list[int]:
-        return [world.send(m["id"], want_inmail=True, **make(m))["message_id"] for m in members]
+        return [world.send(m["id"], want_inmail=True, **make(m)).message_id for m in members]
 
     def row(label: str, ids: list[int]) -> tuple[float, float]:
         opened, answered = rates(world, ids)
@@ -168,14 +169,14 @@ def main() -> None:
     )
     profile = world.settings()
     full = row(
-        f"good draft, my profile {profile['completeness']}% complete",
+        f"good draft, my profile {profile.completeness}% complete",
         send_all(recipients(world, shared=None, rng=rng, n=n), lambda m: good_draft(world, m, 0)),
     )
     # 40%: no headline, summary or photo (contact info stays visible, so only the
     # completeness moves).
     world.change_settings(headline="", summary="", photo=False)
     thin = row(
-        f"good draft, my profile {world.settings()['completeness']}% complete",
+        f"good draft, my profile {world.settings().completeness}% complete",
         send_all(recipients(world, shared=None, rng=rng, n=n), lambda m: good_draft(world, m, 0)),
     )
     world.change_settings(

@@ -65,7 +65,7 @@ def main() -> None:
         )
 
     started = time.perf_counter()
-    events = world.advance(90)["events"]
+    events = world.advance(90).events
     print(
         f"advance 90 with 10,000 InMails in flight: {time.perf_counter() - started:.2f} s "
         f"[target ≤ 3 s]; events {events}"

@@ -41,7 +41,7 @@ def main() -> None:
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     bare = time.perf_counter() - started
     print(
-        f"{stats['members']:,} members: open + stats in-process {inside * 1000:.0f} ms; "
+        f"{stats.members:,} members: open + stats in-process {inside * 1000:.0f} ms; "
         f"`netui stats --json` wall median {sorted(walls)[2]:.2f} s "
         f"(bare Python start {bare:.2f} s)"
     )

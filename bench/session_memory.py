@@ -52,7 +52,7 @@ def one_minute(world: World, rng: random.Random, targets: list[int], countries: 
         found = world.search(text, filters or SearchFilters(), limit=20)
         calls += 1
         if found and rng.random() < PROFILES / SEARCHES:
-            world.profile(rng.choice(found)["id"])
+            world.profile(rng.choice(found).id)
             calls += 1
     for _ in range(SENDS):
         if world.balance() < 1:
@@ -81,7 +81,7 @@ def main() -> None:
             "LIMIT 5000"
         )
     ]
-    countries = [f["name"] for f in world.facets()["countries"]][:20]
+    countries = [facet.name for facet in world.facets().countries][:20]
     rng = random.Random(60)
     started = time.perf_counter()
     samples, calls = [rss_mb()], 0

@@ -217,7 +217,7 @@ def choose_recipients(world: World, campaign: Campaign) -> tuple[int, ...]:
         degrees = campaign.degrees or (() if campaign.query.strip() else BEYOND_FIRST)
         filters = SearchFilters(degrees=degrees)
         found = world.search(campaign.query, filters, limit=MAX_COUNT * 2)
-        candidates = [row["id"] for row in found]
+        candidates = [result.id for result in found]
     chosen = [m for m in candidates if _inmail_possible(world, m)][: campaign.count]
     if not chosen:
         raise BadInput(
@@ -300,7 +300,7 @@ def _send_campaign(world: World, campaign: Campaign, recipients: tuple[int, ...]
             category=campaign.category or _matched(world, member),
             want_inmail=True,
             checklist_score=campaign.checklist,
-        )["message_id"]
+        ).message_id
         for member in recipients
     ]
 

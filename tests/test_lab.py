@@ -14,8 +14,8 @@ import pytest
 
 from netui import lab
 from netui.cli import main
-from netui.core.credits import refund_date
 from netui.core.model import Category, Plan, RefundPolicy
+from netui.core.outcomes import refund_date
 from netui.errors import BadInput
 from netui.world import World
 
@@ -50,7 +50,7 @@ def fates(handmade_db, campaign: lab.Campaign) -> list[tuple[date, date | None, 
         )
         row = world.db.execute(
             "SELECT sent, fate_opened, fate_answered, cost FROM messages WHERE id = ?",
-            (sent["message_id"],),
+            (sent.message_id,),
         ).fetchone()
         rows.append(tuple(d and date.fromisoformat(d) for d in row[:3]) + (row[3] == 0,))
     return rows

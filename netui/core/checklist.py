@@ -10,12 +10,11 @@ on whole words, so "Chiara" matches "chiara," and "CHIARA" but "Ann" does not ma
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from netui.core.inputs import text_problem
+from netui.core.mentions import first_mentioned, fold, matches, mentions_any
 from netui.core.model import Category, MessageKind
 from netui.errors import BadInput
 
@@ -204,7 +203,7 @@ VAGUE_INDUSTRY_WORDS = frozenset({"services", "products", "goods", "other", "gen
 
 def check_inmail(draft: Draft, recipient: RecipientView, sender: SenderView) -> Checklist:
     """Check a draft against the nine items of good InMail practice, in SPEC order."""
-    text = _fold(f"{draft.subject}\n{draft.body}")
+    text = fold(f"{draft.subject}\n{draft.body}")
     checks = (
         _contact_visible(sender),
         _category_welcomed(draft.category, recipient),
@@ -244,7 +243,7 @@ def _category_welcomed(category: Category | None, recipient: RecipientView) -> C
 
 def _personal(text: str, recipient: RecipientView) -> Check:
     who = recipient.first_name or recipient.name
-    if _mentions_any(text, [recipient.first_name, *_person_names(recipient.name)]):
+    if mentions_any(text, [recipient.first_name, *_person_names(recipient.name)]):
         return True, f"Addresses {who}"
     return False, f"Mention {who} by name"
 
@@ -256,7 +255,7 @@ def _their_interests(text: str, recipient: RecipientView) -> Check:
         *((part, [part]) for part in _industry_names(recipient.industry)),
         (recipient.company, _company_names(recipient.company)),
     ]
-    found = next((shown for shown, terms in interests if _mentions_any(text, terms)), None)
+    found = next((shown for shown, terms in interests if mentions_any(text, terms)), None)
     if found:
         return True, f"Mentions {found}"
     examples = [x for x in (*recipient.skills[:1], recipient.industry, recipient.company) if x]
@@ -270,9 +269,9 @@ def _shared(text: str, recipient: RecipientView) -> Check:
     if not people and not groups:
         return False, "You share no connections or groups"
     for person in people:
-        if _mentions_any(text, _person_names(person)):
+        if mentions_any(text, _person_names(person)):
             return True, f"Mentions {person}"
-    found = _first_mentioned(text, groups)
+    found = first_mentioned(text, groups)
     if found:
         return True, f"Mentions {found}"
     examples = [*people[:1], *(f"the {g} group" for g in groups[:1])]
@@ -281,7 +280,7 @@ def _shared(text: str, recipient: RecipientView) -> Check:
 
 def _clear_reason(draft: Draft, text: str) -> Check:
     specific = _is_specific_subject(draft.subject)
-    purpose = _matches(text, PURPOSE_PHRASES)
+    purpose = matches(text, PURPOSE_PHRASES)
     if specific and purpose:
         return True, "Specific subject and a stated purpose"
     if not specific and not purpose:
@@ -294,8 +293,8 @@ def _clear_reason(draft: Draft, text: str) -> Check:
 def _who_and_what(text: str, sender: SenderView) -> Check:
     first_name = sender.name.split()[0] if sender.name.split() else ""
     me = [*_person_names(sender.name), first_name, sender.headline, *_company_names(sender.company)]
-    who = _mentions_any(text, me) or _matches(text, SELF_PHRASES)
-    what = _matches(text, WANT_PHRASES)
+    who = mentions_any(text, me) or matches(text, SELF_PHRASES)
+    what = matches(text, WANT_PHRASES)
     if who and what:
         return True, "Says who you are and what you want"
     if not who and not what:
@@ -306,13 +305,13 @@ def _who_and_what(text: str, sender: SenderView) -> Check:
 
 
 def _next_step(draft: Draft, text: str) -> Check:
-    if "?" in draft.body or "?" in draft.subject or _matches(text, NEXT_STEP_PHRASES):
+    if "?" in draft.body or "?" in draft.subject or matches(text, NEXT_STEP_PHRASES):
         return True, "Asks to continue the contact"
     return False, 'End with a question ("Would you be open to a call?")'
 
 
 def _thanks(text: str) -> Check:
-    if _matches(text, THANKS_PHRASES):
+    if matches(text, THANKS_PHRASES):
         return True, "Thanks the reader"
     return False, "Thank them for their time"
 
@@ -323,7 +322,7 @@ def _either(options: list[str]) -> str:
 
 
 def _is_specific_subject(subject: str) -> bool:
-    words = _fold(subject).split()
+    words = fold(subject).split()
     if not words or " ".join(words) in GENERIC_SUBJECTS:
         return False
     return len(words) >= SPECIFIC_SUBJECT_WORDS or len(subject.strip()) >= SPECIFIC_SUBJECT_CHARS
@@ -340,7 +339,7 @@ def _person_names(full_name: str) -> list[str]:
 
 def _company_names(company: str) -> list[str]:
     """A company is mentioned by its name, or without the legal suffix: Rossi S.p.A. → Rossi."""
-    words = _fold(company).split()
+    words = fold(company).split()
     while len(words) > 1 and (words[-1] in COMPANY_SUFFIXES or len(words[-1]) == 1):
         words.pop()
     return [company, " ".join(words)]
@@ -349,56 +348,8 @@ def _company_names(company: str) -> list[str]:
 def _industry_names(industry: str) -> list[str]:
     """An industry, or one of its parts: "Banking & Finance" → "Banking", "Finance"."""
     parts = [part.strip() for part in re.split(r",|&| and ", industry)]
-    specific = [p for p in parts if len(p) >= 5 and _fold(p).strip() not in VAGUE_INDUSTRY_WORDS]
+    specific = [p for p in parts if len(p) >= 5 and fold(p).strip() not in VAGUE_INDUSTRY_WORDS]
     return [industry, *specific] if len(parts) > 1 else [industry]
-
-
-# --- matching whole words, ignoring case and accents -------------------------------------
-
-_WORD = re.compile(r"[\w+#]+")
-
-
-def _fold(text: str) -> str:
-    """Lower-case, accent-free words separated by single spaces, padded with spaces.
-
-    Keeping `+` and `#` inside words lets skills like "C++" and "C#" be found.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " " + " ".join(_WORD.findall(plain)) + " "
-
-
-def _mentions(text: str, term: str) -> bool:
-    words = _fold(term)
-    return words.strip() != "" and words in text
-
-
-def _mentions_any(text: str, terms: Iterable[str]) -> bool:
-    return any(_mentions(text, term) for term in terms if term)
-
-
-def _first_mentioned(text: str, terms: Iterable[str]) -> str | None:
-    return next((term for term in terms if term and _mentions(text, term)), None)
-
-
-def _phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
-    """One regex for a list of phrases; a trailing `*` matches any word ending."""
-    alternatives = []
-    for phrase in phrases:
-        stem = _fold(phrase.rstrip("*")).strip()
-        tail = r"[\w+#]*" if phrase.endswith("*") else ""
-        alternatives.append(re.escape(stem) + tail)
-    return re.compile(r" (?:" + "|".join(alternatives) + r") ")
-
-
-_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
-def _matches(text: str, phrases: tuple[str, ...]) -> bool:
-    pattern = _PATTERNS.get(phrases)
-    if pattern is None:
-        pattern = _PATTERNS[phrases] = _phrase_pattern(phrases)
-    return pattern.search(text) is not None
 
 
 # --- what a valid draft is (R4.1) -----------------------------------------------------------

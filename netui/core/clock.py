@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from netui.core.words import count
 from netui.errors import BadInput
 
 # Ten years: enough for any experiment, and a typo like 20150 days is refused.
@@ -30,9 +31,7 @@ EVENT_KINDS = tuple(EVENT_WORDS)
 
 def describe_events(events: dict[str, int]) -> str:
     """'2 InMails opened, 1 reply, 1 credit refunded', or 'nothing new happened'."""
-    happened = [
-        f"{n} {EVENT_WORDS.get(kind, (kind, kind))[n != 1]}" for kind, n in events.items() if n
-    ]
+    happened = [count(n, *EVENT_WORDS.get(kind, (kind, kind))) for kind, n in events.items() if n]
     return ", ".join(happened) if happened else "nothing new happened"
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from netui.core.model import Plan
+from netui.core.words import count
 
 # The 2015 list prices (R5.3, R5.8), in cents.
 CREDIT_PRICE_CENTS = 1_000
@@ -57,8 +58,7 @@ class Charge:
 
 
 def pack_charge(prices: PriceList, credits: int, today: date) -> Charge:
-    noun = "credit" if credits == 1 else "credits"
-    return Charge(today, prices.pack(credits), f"Pack of {credits} InMail {noun}")
+    return Charge(today, prices.pack(credits), f"Pack of {count(credits, 'InMail credit')}")
 
 
 def month_charge(prices: PriceList, plan: Plan, today: date, *, first: bool = False) -> Charge:

@@ -30,6 +30,9 @@ class Refusal(StrEnum):
     NO_CREDITS = "no_credits"
 
 
+# The reason a paid InMail gives; a screen that already shows the cost leaves it out.
+INMAIL_COST_REASON = "InMail costs 1 credit."
+
 REFUSAL_REASONS = {
     Refusal.INMAIL_OFF: "This member does not accept InMail.",
     Refusal.NO_CREDITS: "You have no InMail credits; buy a pack or change plan.",
@@ -122,4 +125,4 @@ def _inmail(reach: Reach, credits: int, notes: tuple[str, ...]) -> RouteDecision
             True,
             (*notes, "Open Profile: InMail costs no credit."),
         )
-    return RouteDecision(reach.degree, Route.INMAIL, 1, True, (*notes, "InMail costs 1 credit."))
+    return RouteDecision(reach.degree, Route.INMAIL, 1, True, (*notes, INMAIL_COST_REASON))

@@ -126,6 +126,18 @@ def sent_inmails(db: sqlite_utils.Database, me: int) -> list[dict]:
     )
 
 
+def unanswered_inmail(
+    db: sqlite_utils.Database, me: int, recipient: int, since: date
+) -> date | None:
+    """The day of my newest InMail to `recipient` sent after `since` with no answer yet."""
+    row = db.execute(
+        f"SELECT max(sent) FROM messages WHERE {MY_INMAILS} AND recipient = ? "
+        "AND answer IS NULL AND sent > ?",
+        (me, recipient, since.isoformat()),
+    ).fetchone()
+    return row[0] and date.fromisoformat(row[0])
+
+
 def inmail_outcomes(db: sqlite_utils.Database, me: int, since: date) -> list[tuple]:
     """(sent, opened, answered, how many) of my InMails sent after `since`, for the score.
 

@@ -232,7 +232,22 @@ MIGRATIONS: tuple[str, ...] = (
     UPDATE members SET open_profile = 0 WHERE plan = 'free' AND open_profile;
     CREATE INDEX invitations_by_pair ON invitations (sender, recipient, status);
     """,
-    # 7: each pair also under its larger id, in a table of its own rather than an index:
+    # 7: drafts (issue 14): what I was writing to a member, kept when the form closes.
+    """
+    -- One draft per recipient for each member I play; kind is what it was written as
+    -- ('inmail' or 'message'), saved the simulated day it was last changed.
+    CREATE TABLE drafts (
+        owner INTEGER NOT NULL REFERENCES members (id),
+        recipient INTEGER NOT NULL REFERENCES members (id),
+        kind TEXT NOT NULL,
+        category TEXT,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        saved TEXT NOT NULL,
+        PRIMARY KEY (owner, recipient)
+    ) WITHOUT ROWID;
+    """,
+    # 8: each pair also under its larger id, in a table of its own rather than an index:
     # a bulk load fills it in order from pairs sorted in memory, where an index over
     # ten million pairs must be sorted by SQLite itself (10 s of a 1M-member seed).
     """

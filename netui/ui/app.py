@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, Notify, SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
@@ -29,13 +29,14 @@ from netui.core.money import PriceList
 from netui.errors import NetuiError
 from netui.ui.commands import NetuiCommands
 from netui.ui.gate import WorldGate, ask_world
-from netui.ui.modals.help import HelpModal
+from netui.ui.modals.help import HelpModal, screen_keys
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen, default_network, throttled
-from netui.ui.text import count, long_date, visible
+from netui.ui.text import count, long_date, use_terminal_widths, visible
 
 if TYPE_CHECKING:
     from netui.world import World
+    from netui.world.results import AdvanceReport, SendReceipt
 
 # The screens you move between, in the order of the tab bar.
 PLACES: dict[str, str] = {
@@ -69,7 +70,7 @@ class Status:
 
 def read_status(world: World) -> Status:
     now = world.glance()
-    return Status(now["date"], now["me_name"], now["credits"], now["unread"])
+    return Status(now.date, now.me_name, now.credits, now.unread)
 
 
 class NetuiApp(App[None]):
@@ -133,6 +134,7 @@ class NetuiApp(App[None]):
         """`keymap` maps binding ids to keys (the config file's [keys]); `make_network`
         builds the network on first run (default: the default recipe); `prices` is the
         configuration's price list (default: the 2015 prices)."""
+        use_terminal_widths()  # before anything is measured: see netui.ui.text
         super().__init__()
         self.db_path = Path(db_path)
         self.first_run = not self.db_path.exists()
@@ -141,6 +143,7 @@ class NetuiApp(App[None]):
         self.make_network = make_network
         self.prices = prices
         self.gate: WorldGate | None = None
+        self.clock_notice: Notification | None = None
         if keymap:
             self.set_keymap(keymap)
         if theme and theme in self.available_themes:
@@ -230,6 +233,14 @@ class NetuiApp(App[None]):
             # Once the switch is done, whichever screen is then in front gets the message.
             self.call_after_refresh(lambda: self.screen.post_message(SearchScreen.FocusQuery()))
 
+    def forget_places(self) -> None:
+        """After a change of persona every other place opens afresh: search filters, the
+        conversation shown, the tab chosen belonged to the member played before."""
+        for mode, make in self.MODES.items():
+            if mode != self.current_mode:
+                self.remove_mode(mode)
+                self.add_mode(mode, make)
+
     def open_member(self, member_id: int) -> None:
         """Show a member's profile on top of wherever I am."""
         from netui.ui.screens.profile import ProfileScreen
@@ -244,7 +255,7 @@ class NetuiApp(App[None]):
         if self.gate is not None:
             self.push_screen(ComposeModal(member_id, want_inmail=want_inmail), self._sent)
 
-    def _sent(self, result: dict | None) -> None:
+    def _sent(self, result: SendReceipt | None) -> None:
         if result:
             self.world_changed()
 
@@ -265,7 +276,7 @@ class NetuiApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpModal):
-            self.push_screen(HelpModal(self.screen.active_bindings))
+            self.push_screen(HelpModal(screen_keys(self.screen)))
 
     # ── the clock ───────────────────────────────────────────────────────────
 
@@ -289,7 +300,7 @@ class NetuiApp(App[None]):
         if self.gate is None:
             return
         how_far = f"to {long_date(to.isoformat())}" if to else f"by {count(days, 'day')}"
-        self.notify(f"Advancing the clock {how_far}…", timeout=2)
+        self.notify_clock(f"Advancing the clock {how_far}…", timeout=2)
         ask_world(
             self,
             lambda world: world.advance(days, to=to),
@@ -298,9 +309,17 @@ class NetuiApp(App[None]):
             latest_only=False,
         )
 
-    def _advanced(self, result: dict) -> None:
-        self.notify(summarise_events(result), title="The clock moved", markup=False, timeout=8)
+    def _advanced(self, result: AdvanceReport) -> None:
+        self.notify_clock(summarise_events(result), title="The clock moved", timeout=8)
         self.world_changed()
+
+    def notify_clock(self, message: str, *, title: str = "", timeout: float) -> None:
+        """One notice about the clock at a time, the newest in place of the one before:
+        ten quick presses of n would otherwise stack ten of them (issue 14.9)."""
+        if self.clock_notice is not None and self.clock_notice in self._notifications:
+            self._unnotify(self.clock_notice)  # Textual's own way to take one notice back
+        self.clock_notice = Notification(visible(message), visible(title), timeout=timeout)
+        self.post_message(Notify(self.clock_notice))
 
     # ── keeping every screen current ───────────────────────────────────────────
 
@@ -369,9 +388,9 @@ def days_to_next_month(today: date) -> int:
     return (date(year, month, day) - today).days
 
 
-def summarise_events(result: dict) -> str:
+def summarise_events(result: AdvanceReport) -> str:
     """'Now Mon 19 Jan 2015: 2 InMails opened, 1 reply, 1 credit refunded.'"""
-    return f"Now {long_date(result['date'])}: {describe_events(result.get('events', {}))}."
+    return f"Now {long_date(result.date)}: {describe_events(result.events)}."
 
 
 def run_app(db_path: Path) -> int:

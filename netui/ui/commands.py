@@ -83,21 +83,21 @@ class NetuiCommands(Provider):
         if app.gate is None or len(words) < 2:
             return
         try:
-            rows = await asyncio.to_thread(
+            results = await asyncio.to_thread(
                 app.gate.call, lambda world: world.search(words, limit=MEMBER_HITS)
             )
         except Exception:  # a palette search that fails just finds nobody
             return
-        for rank, row in enumerate(rows):
+        for rank, found in enumerate(results):
             display = Text("Open member: ")
-            display.append_text(plain(row["name"], "bold"))
-            display.append(f"  {row['degree']}", style="dim")
+            display.append_text(plain(found.name, "bold"))
+            display.append(f"  {found.degree}", style="dim")
             yield Hit(
                 0.9 - rank * 0.05,
                 display,
-                partial(app.open_member, row["id"]),
-                text=f"Open member: {row['name']}",
-                help=escape(visible(f"{row['headline']} at {row['company']}")),
+                partial(app.open_member, found.id),
+                text=f"Open member: {found.name}",
+                help=escape(visible(f"{found.headline} at {found.company}")),
             )
 
     def _hint(self) -> None:

@@ -14,6 +14,7 @@ them together, one transaction per user action, each about one thing:
 - `account`: my credits as the Credits screen shows them (R5)
 - `billing`: packs, plans and billing days (R5.2, R5.3, R5.8)
 - `clock`: moving the simulated clock, and what each day brings (R6)
+- `results`: the frozen types every answer comes in, each with the JSON of R11
 
 `World` itself only hands each call to the module that does it, with its context.
 """
@@ -42,6 +43,7 @@ from netui.world import (
 )
 from netui.world.building import BuildSummary
 from netui.world.context import Context
+from netui.world.results import Facets
 
 __all__ = ["BuildSummary", "World"]
 
@@ -67,7 +69,7 @@ class World:
 
     def __init__(self, db: sqlite_utils.Database, prices: PriceList | None = None) -> None:
         self.ctx = Context(db, prices)
-        self._facets: dict[str, list[dict]] | None = None
+        self._facets: Facets | None = None
 
     @classmethod
     def open(cls, path: Path, prices: PriceList | None = None) -> World:
@@ -100,7 +102,7 @@ class World:
     profile = _on_context(views.profile)
     search = _on_context(views.search)
 
-    def facets(self) -> dict[str, list[dict]]:
+    def facets(self) -> Facets:
         """What search can be narrowed by. Members never move, so it is read once."""
         if self._facets is None:
             self._facets = views.facets(self.ctx)
@@ -119,12 +121,16 @@ class World:
     # Writing, inviting, and what came back.
     send = _on_context(messaging.send)
     draft_checklist = _on_context(messaging.draft_checklist)
+    draft_for = _on_context(messaging.draft_for)
+    save_draft = _on_context(messaging.save_draft)
+    drop_draft = _on_context(messaging.drop_draft)
     connect = _on_context(messaging.connect)
     withdraw = _on_context(messaging.withdraw)
     invitations = _on_context(messaging.pending_invitations)
     inbox = _on_context(mailbox.inbox)
     thread = _on_context(mailbox.thread)
     sent = _on_context(mailbox.sent)
+    waiting_for_answer = _on_context(mailbox.waiting_for_answer)
     reply = _on_context(mailbox.reply)
     accept = _on_context(mailbox.accept)
     decline = _on_context(mailbox.decline)

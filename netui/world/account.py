@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from netui.core import credits
-from netui.core.model import MessageKind, RefundPolicy
+from netui.core import outcomes
+from netui.core.credits import LedgerKind, LotSource
+from netui.core.model import MessageKind, Plan, RefundPolicy
 from netui.core.money import dollars, per_answer
 from netui.core.routes import GROUP_MESSAGES_PER_MONTH
 from netui.errors import BadInput
@@ -19,11 +20,20 @@ from netui.store import accounts, ledger, messages
 from netui.store.db import transaction
 from netui.world import billing
 from netui.world.context import Context, day_or_none
+from netui.world.results import (
+    BalanceDay,
+    CreditsOverview,
+    LedgerLine,
+    LotGroup,
+    NextExpiry,
+    RefundWindowItem,
+    ScoreLine,
+)
 
 REFUND_WINDOW_SHOWN = 50
 
 
-def overview(ctx: Context, *, ledger_limit: int = 100) -> dict:
+def overview(ctx: Context, *, ledger_limit: int = 100) -> CreditsOverview:
     """Balance, plan, lots, score, money and the newest ledger entries (R5)."""
     if ledger_limit < 0:
         raise BadInput("The ledger shows the newest N entries; N cannot be negative.")
@@ -34,29 +44,34 @@ def overview(ctx: Context, *, ledger_limit: int = 100) -> dict:
     spent = ledger.spent_cents(ctx.db, me)
     answers = messages.answered_inmails(ctx.db, me)
     policy = ctx.refund_policy()
-    return {
-        "balance": ledger.balance(ctx.db, me),
-        "plan": plan.value,
-        "monthly_grant": plan.monthly_grant,
-        "next_grant": billing.next_grant(ctx, account),
-        "billing_day": account["billing_day"],
-        "pending_plan": account["pending_plan"],
-        "pending_from": account["pending_from"],
-        "spent_usd": dollars(spent),
-        "answered": answers,
-        "usd_per_answer": None if not answers else dollars(per_answer(spent, answers)),
-        "charges": [c.as_json() for c in ledger.charges(ctx.db, me)],
-        "prices": ctx.prices.as_json(),
-        "lots": ledger.credits_by_expiry(ctx.db, me, today),
-        **score_and_expiry(ctx),
-        "refund_policy": policy.value,
-        "policy_meaning": policy.meaning,
-        "in_refund_window": window,
-        "in_refund_window_count": in_window,
-        "ledger": [_ledger_json(entry) for entry in ledger.entries(ctx.db, me, ledger_limit)],
-        "ledger_total": ledger.size(ctx.db, me),
-        "history": _balance_history(ctx),
-    }
+    pending = account["pending_plan"]
+    return CreditsOverview(
+        balance=ledger.balance(ctx.db, me),
+        plan=plan,
+        monthly_grant=plan.monthly_grant,
+        next_grant=billing.next_grant(ctx, account),
+        billing_day=account["billing_day"],
+        pending_plan=Plan(pending) if pending else None,
+        pending_from=account["pending_from"],
+        spent_usd=dollars(spent),
+        answered=answers,
+        usd_per_answer=None if not answers else dollars(per_answer(spent, answers)),
+        charges=tuple(ledger.charges(ctx.db, me)),
+        prices=ctx.prices,
+        lots=tuple(_lot_group(lot) for lot in ledger.credits_by_expiry(ctx.db, me, today)),
+        score_line=score_and_expiry(ctx),
+        refund_policy=policy,
+        policy_meaning=policy.meaning,
+        in_refund_window=window,
+        in_refund_window_count=in_window,
+        ledger=tuple(_ledger_line(entry) for entry in ledger.entries(ctx.db, me, ledger_limit)),
+        ledger_total=ledger.size(ctx.db, me),
+        history=_balance_history(ctx),
+    )
+
+
+def _lot_group(row: dict) -> LotGroup:
+    return LotGroup(row["amount"], LotSource(row["source"]), row["credited"], row["expires"])
 
 
 def group_messages_left(ctx: Context) -> int:
@@ -68,38 +83,36 @@ def group_messages_left(ctx: Context) -> int:
     return max(0, GROUP_MESSAGES_PER_MONTH - used)
 
 
-def score_and_expiry(ctx: Context) -> dict:
+def score_and_expiry(ctx: Context) -> ScoreLine:
     """What the dashboard and the credits panel both show beside the balance."""
     upcoming = ledger.credits_by_expiry(ctx.db, ctx.me, ctx.today)
     first = upcoming[0]["expires"] if upcoming else None
     score = _score(ctx)
-    return {
-        "next_expiry": first
-        and {
-            "amount": sum(lot["amount"] for lot in upcoming if lot["expires"] == first),
-            "date": first,
-        },
-        "score": score.response_rate,
-        "score_text": score.describe(),
-        "open_rate": score.open_rate,
-        "open_rate_text": score.describe_open_rate(),
-    }
+    return ScoreLine(
+        next_expiry=first
+        and NextExpiry(sum(lot["amount"] for lot in upcoming if lot["expires"] == first), first),
+        score=score.response_rate,
+        score_text=score.describe(),
+        score_waiting=score.waiting,
+        open_rate=score.open_rate,
+        open_rate_text=score.describe_open_rate(),
+    )
 
 
-def _score(ctx: Context) -> credits.Score:
+def _score(ctx: Context) -> outcomes.Score:
     today = ctx.today
-    outcomes = messages.inmail_outcomes(ctx.db, ctx.me, today - credits.SCORE_WINDOW)
-    return credits.score((outcome[:3] for outcome in outcomes for _ in range(outcome[3])), today)
+    fates = messages.inmail_outcomes(ctx.db, ctx.me, today - outcomes.SCORE_WINDOW)
+    return outcomes.score((fate[:3] for fate in fates for _ in range(fate[3])), today)
 
 
-def _refund_window(ctx: Context) -> tuple[list[dict], int]:
+def _refund_window(ctx: Context) -> tuple[tuple[RefundWindowItem, ...], int]:
     """The InMails whose credit may still come back, soonest decided first (up to
     REFUND_WINDOW_SHOWN of them), and how many there are in all."""
     today, me = ctx.today, ctx.me
-    since = today - credits.REFUND_WINDOW
+    since = today - outcomes.REFUND_WINDOW
     open_groups = []
     for group in messages.refundable_groups(ctx.db, me, since):
-        left = credits.refund_days_left(
+        left = outcomes.refund_days_left(
             RefundPolicy(group["refund_policy"]),
             day_or_none(group["sent"]),
             today,
@@ -109,18 +122,19 @@ def _refund_window(ctx: Context) -> tuple[list[dict], int]:
         if left is not None:
             open_groups.append((left, group))
     open_groups.sort(key=lambda g: (g[0], g[1]["sent"]))
-    shown: list[dict] = []
+    shown: list[RefundWindowItem] = []
     for left, group in open_groups:
         room = REFUND_WINDOW_SHOWN - len(shown)
         if room <= 0:
             break
         shown += [
-            {**m, "days_left": left} for m in messages.refundable_in_group(ctx.db, me, group, room)
+            RefundWindowItem(**m, days_left=left)
+            for m in messages.refundable_in_group(ctx.db, me, group, room)
         ]
-    return shown, sum(group["count"] for _, group in open_groups)
+    return tuple(shown), sum(group["count"] for _, group in open_groups)
 
 
-def _balance_history(ctx: Context, days: int = 90) -> list[dict]:
+def _balance_history(ctx: Context, days: int = 90) -> tuple[BalanceDay, ...]:
     """The balance at the end of each of the last `days` days, for the chart: from
     my account's first entry at the earliest (no made-up days before it)."""
     net = dict(ledger.daily_net(ctx.db, ctx.me))
@@ -133,15 +147,20 @@ def _balance_history(ctx: Context, days: int = 90) -> list[dict]:
     for offset in range((today - start).days + 1):
         day = (start + timedelta(days=offset)).isoformat()
         running += net.get(day, 0)
-        history.append({"date": day, "balance": running})
-    return history
+        history.append(BalanceDay(day, running))
+    return tuple(history)
 
 
-def _ledger_json(entry: dict) -> dict:
-    """A ledger entry as the command contract spells it: `usd` only where money was
-    charged with it (R11)."""
-    cents = entry.pop("cents")
-    return entry if cents is None else {**entry, "usd": dollars(cents)}
+def _ledger_line(entry: dict) -> LedgerLine:
+    cents = entry["cents"]
+    return LedgerLine(
+        date=entry["date"],
+        kind=LedgerKind(entry["kind"]),
+        amount=entry["amount"],
+        cause=entry["cause"],
+        message_id=entry["message_id"],
+        usd=None if cents is None else dollars(cents),
+    )
 
 
 # ── what the policy lab reads and changes (R12) ─────────────────────────────
@@ -175,7 +194,7 @@ def refreeze_refund_policy(ctx: Context, message_ids: list[int], policy: RefundP
     freezes a policy per InMail): the lab's runs then differ only by the policy."""
     with transaction(ctx.db):
         for m in messages.fates_of(ctx.db, message_ids):
-            refund_on = credits.refund_date(
+            refund_on = outcomes.refund_date(
                 policy,
                 day_or_none(m["sent"]),
                 day_or_none(m["fate_opened"]),

@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 
-from netui.core import credits
+from netui.core import credits, plans
 from netui.core.model import Plan
 from netui.core.money import dollars, month_charge, pack_charge
 from netui.store import accounts, ledger, members
 from netui.store.db import transaction
 from netui.world.context import Context
+from netui.world.results import PlanChanged, Purchase
 
 
-def buy(ctx: Context, pack: int) -> dict:
+def buy(ctx: Context, pack: int) -> Purchase:
     """Buy a pack of 1, 2, 5 or 10 credits (R5.2), paid at the price list's rate."""
     today, me = ctx.today, ctx.me
     with transaction(ctx.db):
@@ -27,22 +28,22 @@ def buy(ctx: Context, pack: int) -> dict:
         entry_id = ledger.post(ctx.db, me, posting)
         paid = pack_charge(ctx.prices, pack, today)
         ledger.charge(ctx.db, me, paid, entry_id)
-    return {
-        "balance": ctx.balance(),
-        "bought": pack,
-        "usd": dollars(paid.cents),
-        "expires": posting.lot.expires.isoformat(),
-    }
+    return Purchase(
+        balance=ctx.balance(),
+        bought=pack,
+        usd=dollars(paid.cents),
+        expires=posting.lot.expires.isoformat(),
+    )
 
 
-def change_plan(ctx: Context, plan: Plan) -> dict:
+def change_plan(ctx: Context, plan: Plan) -> PlanChanged:
     """R5.3: from Free, a subscription starts at once (charged and granted); paid →
     paid at the next billing day; to Free at once, dropping the plan's credits."""
     today, me = ctx.today, ctx.me
     with transaction(ctx.db):
         account = accounts.get(ctx.db, me)
         pending = account["pending_plan"]
-        change = credits.change_plan(
+        change = plans.change_plan(
             ctx.my_plan(),
             plan,
             billing_day=account["billing_day"],
@@ -56,15 +57,16 @@ def change_plan(ctx: Context, plan: Plan) -> dict:
             account.update(pending_plan=plan.value, pending_from=change.effective.isoformat())
             accounts.save(ctx.db, account)
     account = accounts.get(ctx.db, me)
-    return {
-        "plan": ctx.my_plan().value,
-        "pending_plan": account["pending_plan"],
-        "effective": change.effective.isoformat(),
-        "next_grant": next_grant(ctx, account),
-        "message": change.describe(),
-        "balance": ctx.balance(),
-        "spent_usd": dollars(ledger.spent_cents(ctx.db, me)),
-    }
+    pending = account["pending_plan"]
+    return PlanChanged(
+        plan=ctx.my_plan(),
+        pending_plan=Plan(pending) if pending else None,
+        effective=change.effective.isoformat(),
+        next_grant=next_grant(ctx, account),
+        message=change.describe(),
+        balance=ctx.balance(),
+        spent_usd=dollars(ledger.spent_cents(ctx.db, me)),
+    )
 
 
 def next_grant(ctx: Context, account: dict) -> str | None:
@@ -72,7 +74,7 @@ def next_grant(ctx: Context, account: dict) -> str | None:
     billing_day = account["billing_day"]
     if not billing_day or not (account["pending_plan"] or ctx.my_plan().is_premium):
         return None
-    return credits.next_billing_date(billing_day, ctx.today).isoformat()
+    return plans.next_billing_date(billing_day, ctx.today).isoformat()
 
 
 def open_account(ctx: Context, member_id: int) -> None:
@@ -92,18 +94,18 @@ def bill_day(ctx: Context, day: date, events: Counter[str]) -> None:
     charges its month and grants its full amount (R5.3)."""
     for account in accounts.every(ctx.db):
         owner, billing_day = account["member_id"], account["billing_day"]
-        if not billing_day or not credits.is_billing_date(billing_day, day):
+        if not billing_day or not plans.is_billing_date(billing_day, day):
             continue
         if account["pending_from"] == day.isoformat():
             old = Plan(ctx.member(owner)["plan"])
-            change = credits.PlanChange(old, Plan(account["pending_plan"]), day, billing_day)
+            change = plans.PlanChange(old, Plan(account["pending_plan"]), day, billing_day)
             _apply_plan(ctx, change, account, day)
         granted = _bill_month(ctx, owner, Plan(ctx.member(owner)["plan"]), day, billing_day)
         events["granted"] += granted
         events["charges"] += granted > 0
 
 
-def _apply_plan(ctx: Context, change: credits.PlanChange, account: dict, day: date) -> None:
+def _apply_plan(ctx: Context, change: plans.PlanChange, account: dict, day: date) -> None:
     owner = account["member_id"]
     for posting in change.cancellations:
         ledger.post(ctx.db, owner, posting)
@@ -122,7 +124,7 @@ def _bill_month(
 ) -> int:
     """A billing day of a paid plan: the month is charged and its full grant posted
     (R5.3, R5.8). The credits granted."""
-    posting = credits.grant(plan, day, billing_day=billing_day, lot_id=ledger.next_lot_id(ctx.db))
+    posting = plans.grant(plan, day, billing_day=billing_day, lot_id=ledger.next_lot_id(ctx.db))
     if posting is None:
         return 0
     entry_id = ledger.post(ctx.db, owner, posting)

@@ -20,11 +20,12 @@ from netui.store import connections, groups, invitations, ledger, messages, meta
 from netui.store.db import transaction
 from netui.world import billing, persona
 from netui.world.context import Context
+from netui.world.results import AdvanceReport
 
 ANSWER_EVENT = {Answer.ACCEPT: "accepted", Answer.DECLINE: "declined", Answer.REPLY: "replied"}
 
 
-def advance(ctx: Context, days: int | None = None, *, to: date | None = None) -> dict:
+def advance(ctx: Context, days: int | None = None, *, to: date | None = None) -> AdvanceReport:
     """Move the clock day by day; each day is one transaction (R6.1)."""
     today = ctx.today
     target = target_date(today, days, to)
@@ -35,11 +36,11 @@ def advance(ctx: Context, days: int | None = None, *, to: date | None = None) ->
         with transaction(ctx.db):
             _live(ctx, day, events)
             meta.update(ctx.db, today=day.isoformat())
-    return {
-        "date": target.isoformat(),
-        "days": (target - today).days,
-        "events": {kind: events[kind] for kind in EVENT_KINDS},
-    }
+    return AdvanceReport(
+        date=target.isoformat(),
+        days=(target - today).days,
+        events={kind: events[kind] for kind in EVENT_KINDS},
+    )
 
 
 def _live(ctx: Context, day: date, events: Counter[str]) -> None:

@@ -10,8 +10,9 @@ under the refund policy in force, which fixes the day its credit would come back
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from netui.core import credits
+from netui.core import credits, outcomes
 from netui.core.behaviour import Factors, invitation_fate, plan_fate, seeded_rng
 from netui.core.checklist import (
     Checklist,
@@ -22,16 +23,17 @@ from netui.core.checklist import (
     check_inmail,
     validate_draft,
 )
-from netui.core.credits import ANSWER_WINDOW
 from netui.core.degrees import Standing
 from netui.core.invitations import can_invite_again, check_may_invite
 from netui.core.model import Category, Degree, MessageKind, Route, given_name
+from netui.core.outcomes import ANSWER_WINDOW
 from netui.core.profile import completeness
 from netui.errors import Refused
-from netui.store import groups, invitations, ledger, messages, reach
+from netui.store import drafts, groups, invitations, ledger, messages, reach
 from netui.store.db import transaction
 from netui.world import preferences, views
 from netui.world.context import Context, not_before_tomorrow
+from netui.world.results import InvitationSent, InvitationWithdrawn, SendReceipt
 
 KIND_OF_ROUTE = {
     Route.MESSAGE: MessageKind.MESSAGE,
@@ -53,7 +55,7 @@ def send(
     category: Category | None = None,
     want_inmail: bool = False,
     checklist_score: int | None = None,
-) -> dict:
+) -> SendReceipt:
     """Send by the route R3 allows: the message and its ledger entry land together.
 
     `checklist_score` is for the policy lab, whose drafts are described rather than
@@ -66,13 +68,13 @@ def send(
         kind = KIND_OF_ROUTE[decision.route]
         draft = validate_draft(kind, subject, body, category)
         message_id = _store_message(ctx, member, kind, draft, decision.cost, checklist_score)
-    return {
-        "message_id": message_id,
-        "route": decision.route.value,
-        "cost": decision.cost,
-        "credits": ctx.balance(),
-        "mismatch": kind is MessageKind.INMAIL and not _welcomed(member, draft),
-    }
+    return SendReceipt(
+        message_id=message_id,
+        route=decision.route,
+        cost=decision.cost,
+        credits=ctx.balance(),
+        mismatch=kind is MessageKind.INMAIL and not _welcomed(member, draft),
+    )
 
 
 def _store_message(
@@ -178,7 +180,7 @@ def _plan_fate(
         answer = answered = None  # by then it is "no answer" for good (R7.3)
     refund_on = None
     if kind is MessageKind.INMAIL:
-        refund_on = credits.refund_date(
+        refund_on = outcomes.refund_date(
             ctx.refund_policy(), today, opened, answered, free=cost == 0
         )
     messages.update(
@@ -225,10 +227,82 @@ def _checklist(ctx: Context, member: dict, standing: Standing, draft: Draft) -> 
     return check_inmail(draft, recipient, sender)
 
 
+# ── drafts (issue 14): nothing typed is lost when the form closes ──────────────
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """What I was writing to a member, as I left it."""
+
+    kind: MessageKind  # INMAIL, or MESSAGE for any message
+    subject: str
+    body: str
+    category: Category | None
+    saved: date
+
+    def as_json(self) -> dict:
+        return {
+            "kind": self.kind.value,
+            "subject": self.subject,
+            "body": self.body,
+            "category": self.category and self.category.value,
+            "saved": self.saved.isoformat(),
+        }
+
+
+def draft_for(ctx: Context, member_id: int) -> SavedDraft | None:
+    """My draft to this member, if I left one."""
+    ctx.member(member_id)
+    row = drafts.get(ctx.db, ctx.me, member_id)
+    if row is None:
+        return None
+    return SavedDraft(
+        MessageKind(row["kind"]),
+        row["subject"],
+        row["body"],
+        row["category"] and Category(row["category"]),
+        date.fromisoformat(row["saved"]),
+    )
+
+
+def save_draft(
+    ctx: Context,
+    member_id: int,
+    *,
+    inmail: bool,
+    subject: str,
+    body: str,
+    category: Category | None = None,
+) -> None:
+    """Keep what I am writing to this member; a draft with no text is dropped."""
+    ctx.member(member_id)
+    if not subject.strip() and not body.strip():
+        drop_draft(ctx, member_id)
+        return
+    kind = MessageKind.INMAIL if inmail else MessageKind.MESSAGE
+    with transaction(ctx.db):
+        drafts.save(
+            ctx.db,
+            ctx.me,
+            member_id,
+            kind=kind.value,
+            category=category and category.value,
+            subject=subject,
+            body=body,
+            saved=ctx.today,
+        )
+
+
+def drop_draft(ctx: Context, member_id: int) -> None:
+    """Forget my draft to this member (it was sent, or emptied)."""
+    with transaction(ctx.db):
+        drafts.drop(ctx.db, ctx.me, member_id)
+
+
 # ── invitations (R3.6) ──────────────────────────────────────────────────────
 
 
-def connect(ctx: Context, member_id: int) -> dict:
+def connect(ctx: Context, member_id: int) -> InvitationSent:
     """Invite a member; they accept or ignore it as the clock runs."""
     member = ctx.member(member_id)
     standing = ctx.standing(member_id)
@@ -255,10 +329,10 @@ def connect(ctx: Context, member_id: int) -> dict:
             responsiveness=member["responsiveness"],
         )
         invitations.plan_acceptance(ctx.db, invitation_id, not_before_tomorrow(today, days))
-    return {"invitation_id": invitation_id, "status": "pending", "to": member_id}
+    return InvitationSent(invitation_id, member_id)
 
 
-def withdraw(ctx: Context, member_id: int) -> dict:
+def withdraw(ctx: Context, member_id: int) -> InvitationWithdrawn:
     """Withdraw my pending invitation to a member; 21 days before a new one."""
     member = ctx.member(member_id)
     with transaction(ctx.db):
@@ -267,12 +341,7 @@ def withdraw(ctx: Context, member_id: int) -> dict:
         if invitation_id is None:
             raise Refused(f"You have no pending invitation to {member['name']}.")
         invitations.withdraw(ctx.db, invitation_id, today)
-    return {
-        "invitation_id": invitation_id,
-        "to": member_id,
-        "status": "withdrawn",
-        "can_invite_again": can_invite_again(today).isoformat(),
-    }
+    return InvitationWithdrawn(invitation_id, member_id, can_invite_again(today).isoformat())
 
 
 def pending_invitations(ctx: Context) -> list[dict]:

@@ -8,35 +8,36 @@ search indexes follow.
 
 from __future__ import annotations
 
-from netui.core.model import Category, RefundPolicy
+from netui.core.model import Category, Plan, RefundPolicy
 from netui.core.profile import MyProfile, checked_skills, checked_text, completeness
 from netui.errors import Refused
 from netui.store import members, meta
 from netui.store.db import transaction
 from netui.world.context import Context
+from netui.world.results import Settings
 
 
-def settings(ctx: Context) -> dict:
+def settings(ctx: Context) -> Settings:
     me = ctx.member(ctx.me)
     profile = my_profile(ctx)
     done = completeness(profile)
-    return {
-        "me": ctx.me,
-        "name": me["name"],
-        "accept_inmail": me["accepts_inmail"],
-        "categories": me["categories"],
-        "contact_visible": me["contact_visible"],
-        "open_profile": me["open_profile"],
-        "plan": me["plan"],
-        "refund_policy": ctx.refund_policy().value,
-        "headline": profile.headline,
-        "summary": profile.summary,
-        "photo": profile.photo,
-        "company": profile.company,
-        "skills": list(profile.skills),
-        "completeness": done.percent,
-        "missing": list(done.missing),
-    }
+    return Settings(
+        me=ctx.me,
+        name=me["name"],
+        accept_inmail=me["accepts_inmail"],
+        categories=tuple(Category(c) for c in me["categories"]),
+        contact_visible=me["contact_visible"],
+        open_profile=me["open_profile"],
+        plan=Plan(me["plan"]),
+        refund_policy=ctx.refund_policy(),
+        headline=profile.headline,
+        summary=profile.summary,
+        photo=profile.photo,
+        company=profile.company,
+        skills=profile.skills,
+        completeness=done.percent,
+        missing=tuple(done.missing),
+    )
 
 
 def my_profile(ctx: Context) -> MyProfile:
@@ -65,7 +66,7 @@ def change_settings(
     photo: bool | None = None,
     company: str | None = None,
     skills: list[str] | None = None,
-) -> dict:
+) -> Settings:
     """Change any of my settings and my profile in one action; a refused change
     changes nothing."""
     if open_profile and not ctx.my_plan().is_premium:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from netui.core.degrees import path_to
 from netui.core.invitations import can_invite_again
-from netui.core.model import Degree
+from netui.core.model import Category, Degree, Plan
 from netui.core.routes import Reach, RouteDecision, route_for
 from netui.errors import BadInput
 from netui.store import connections, groups, invitations, members, messages, meta, reach
 from netui.store.search import SearchFilters, search_members
 from netui.world import account
 from netui.world.context import Context
+from netui.world.results import Facet, Facets, Glance, Profile, SearchResult, Stats
 
 MAX_SEARCH_LIMIT = 10_000
 
@@ -64,26 +65,32 @@ def _allowance(ctx: Context) -> tuple[int, int]:
 # ── one member ───────────────────────────────────────────────────────────────
 
 
-def profile(ctx: Context, member_id: int) -> dict:
+def profile(ctx: Context, member_id: int) -> Profile:
     """A member with where they stand from me, how we are linked and how I may write."""
     member = ctx.member(member_id)
     standing = ctx.standing(member_id)
     me = ctx.me
     path = path_to(me, member_id, lambda m: reach.parent(ctx.db, m)) if standing.hops else []
-    return {
-        **member,
-        "degree": standing.degree.value,
-        "mutual": standing.mutual,
-        "mutual_names": reach.mutual_names(ctx.db, member_id),
-        "shared_groups": standing.shared_groups,
-        "shared_group_names": groups.shared_names(ctx.db, me, member_id),
-        "path": path,
-        "path_names": [members.name(ctx.db, m) for m in path],
-        "connections": len(connections.neighbours(ctx.db, member_id)),
-        "invitation_pending": invitations.pending(ctx.db, me, member_id) is not None,
-        "can_invite_again": _invite_again_from(ctx, member_id),
-        "route": route(ctx, member_id).as_json(),
-    }
+    return Profile(
+        **{
+            **member,
+            "skills": tuple(member["skills"]),
+            "plan": Plan(member["plan"]),
+            "categories": tuple(Category(c) for c in member["categories"]),
+        },
+        degree=standing.degree,
+        mutual=standing.mutual,
+        mutual_names=tuple(reach.mutual_names(ctx.db, member_id)),
+        shared_groups=standing.shared_groups,
+        shared_group_names=tuple(groups.shared_names(ctx.db, me, member_id)),
+        path=tuple(path),
+        path_names=tuple(members.name(ctx.db, m) for m in path),
+        connections=len(connections.neighbours(ctx.db, member_id)),
+        invitation_pending=invitations.pending(ctx.db, me, member_id) is not None,
+        can_invite_again=_invite_again_from(ctx, member_id),
+        route=route(ctx, member_id),
+        inmail_route=route(ctx, member_id, want_inmail=True),
+    )
 
 
 def _invite_again_from(ctx: Context, member_id: int) -> str | None:
@@ -99,7 +106,7 @@ def _invite_again_from(ctx: Context, member_id: int) -> str | None:
 
 def search(
     ctx: Context, text: str, filters: SearchFilters | None = None, limit: int = 50
-) -> list[dict]:
+) -> list[SearchResult]:
     """Matching members with degree, mutual, shared groups and the route R3 allows."""
     if not 1 <= limit <= MAX_SEARCH_LIMIT:
         raise BadInput(f"--limit must be between 1 and {MAX_SEARCH_LIMIT:,}.")
@@ -116,32 +123,24 @@ def search(
             open_profile=bool(row.pop("open_profile")),
             allowance=allowance,
         )
-        results.append(
-            {
-                **row,
-                "degree": degree.value,
-                "route": decision.route.value,
-                "route_reasons": list(decision.reasons),
-                "refusals": [refusal.value for refusal in decision.refusals],
-            }
-        )
+        results.append(SearchResult(**row, degree=degree, decision=decision))
     return results
 
 
-def facets(ctx: Context) -> dict[str, list[dict]]:
+def facets(ctx: Context) -> Facets:
     """What search can be narrowed by: every country and industry, with how many
     members are in it, by name."""
 
-    def values(column: str) -> list[dict]:
-        return [{"name": name, "members": n} for name, n in members.count_by(ctx.db, column)]
+    def values(column: str) -> tuple[Facet, ...]:
+        return tuple(Facet(name, n) for name, n in members.count_by(ctx.db, column))
 
-    return {"countries": values("country"), "industries": values("industry")}
+    return Facets(countries=values("country"), industries=values("industry"))
 
 
 # ── the dashboard (R10) ─────────────────────────────────────────────────────
 
 
-def stats(ctx: Context) -> dict:
+def stats(ctx: Context) -> Stats:
     """The numbers at a glance, from stored counts (nothing recomputed)."""
 
     def get(key: str):
@@ -149,32 +148,32 @@ def stats(ctx: Context) -> dict:
 
     counts = reach.rank_counts(ctx.db)
     total = get("member_count")
-    degrees = {d.value: counts.get(d.rank, 0) for d in Degree if d is not Degree.OUT}
-    degrees[Degree.OUT.value] = total - sum(degrees.values()) - 1  # minus me
-    return {
-        "members": total,
-        "connections": get("connection_count"),
-        "groups": get("group_count"),
-        "countries": get("country_count"),
-        "source": get("source"),
-        "degrees": degrees,
-        "network": get("measures"),
-        **glance(ctx),
-    }
+    degrees = {d: counts.get(d.rank, 0) for d in Degree if d is not Degree.OUT}
+    degrees[Degree.OUT] = total - sum(degrees.values()) - 1  # minus me
+    return Stats(
+        members=total,
+        connections=get("connection_count"),
+        groups=get("group_count"),
+        countries=get("country_count"),
+        source=get("source"),
+        degrees=degrees,
+        network=get("measures"),
+        glance=glance(ctx),
+    )
 
 
-def glance(ctx: Context) -> dict:
+def glance(ctx: Context) -> Glance:
     """What moves as I act and the days pass: the date, my credits, score, unread
     messages, invitations. Cheap (no counting over the network): for a status bar."""
     me = ctx.me
-    return {
-        "date": ctx.today.isoformat(),
-        "me": me,
-        "me_name": members.name(ctx.db, me),
-        "credits": ctx.balance(),
-        "plan": ctx.my_plan().value,
-        **account.score_and_expiry(ctx),
-        "unread": messages.unread_count(ctx.db, me),
-        "pending_invitations": invitations.pending_count(ctx.db, me),
-        "group_messages_left": account.group_messages_left(ctx),
-    }
+    return Glance(
+        date=ctx.today.isoformat(),
+        me=me,
+        me_name=members.name(ctx.db, me),
+        credits=ctx.balance(),
+        plan=ctx.my_plan(),
+        score_line=account.score_and_expiry(ctx),
+        unread=messages.unread_count(ctx.db, me),
+        pending_invitations=invitations.pending_count(ctx.db, me),
+        group_messages_left=account.group_messages_left(ctx),
+    )

@@ -199,3 +199,23 @@ def test_the_installed_command_runs_as_a_subprocess(handmade_db):
         [sys.executable, "-m", "netui", "--version"], capture_output=True, text=True, timeout=60
     )
     assert done.stdout.startswith("netui ")
+
+
+def test_the_score_waits_for_answers_in_the_text_output(capsys, handmade_db):
+    """Issue 14.5, and plurals (14.10): the text of `credits` and `stats`."""
+    sent = ["send", "4", "--inmail", "--subject", "Hi", "--body", "Dear Seán."]
+    code, out, _ = run_text(capsys, handmade_db, *sent, "--category", "job-inquiry")
+    assert code == 0 and "14 credits left" in out
+    _, out, _ = run_text(capsys, handmade_db, "credits")
+    assert "Score: waiting for answers (1 InMail sent, none answered yet)" in out
+    assert "0 InMails answered" in out
+    _, out, _ = run_text(capsys, handmade_db, "stats")
+    assert "score: waiting for answers" in out
+    code, data, _ = run(capsys, handmade_db, "credits")
+    assert data["score"] == 0 and data["score_waiting"] is True  # R5.6's figure is kept
+    _, out, _ = run_text(capsys, handmade_db, "inbox")
+    assert "Seán O'Brien — 1 message, read" in out  # not "1 messages"
+    _, out, _ = run_text(capsys, handmade_db, "buy", "1")
+    assert out.startswith("Bought 1 credit for $10.00")
+    _, out, _ = run_text(capsys, handmade_db, "search", "amina")
+    assert "· 1 shared group ·" in out

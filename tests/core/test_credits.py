@@ -13,34 +13,38 @@ from hypothesis import strategies as st
 
 from netui.core.credits import (
     PACK_SIZES,
-    CreditState,
-    InMailState,
     LedgerEntry,
     LedgerKind,
     Lot,
     LotSource,
     Posting,
     balance,
-    billing_date,
-    change_plan,
     choose_lot,
-    credit_state,
     expire,
     expired_lots,
-    grant,
-    inmail_state,
-    is_billing_date,
     live_credits,
-    next_billing_date,
-    plan_credits_expire,
     purchase,
     refund,
-    refund_date,
-    refund_days_left,
-    score,
     spend,
 )
 from netui.core.model import Plan, RefundPolicy
+from netui.core.outcomes import (
+    CreditState,
+    InMailState,
+    credit_state,
+    inmail_state,
+    refund_date,
+    refund_days_left,
+    score,
+)
+from netui.core.plans import (
+    billing_date,
+    change_plan,
+    grant,
+    is_billing_date,
+    next_billing_date,
+    plan_credits_expire,
+)
 from netui.errors import BadInput, Refused
 
 D = date(2015, 1, 12)
@@ -403,6 +407,18 @@ def test_r5_6_score_counts_the_trailing_90_days_and_only_what_has_happened():
     ]
     result = score(inmails, today)
     assert (result.sent, result.opened, result.answered) == (2, 1, 1)
+
+
+def test_r5_6_waiting_for_answers_until_one_inmail_is_decided():
+    """Issue 14.5: right after a first send the rate would read 0% (0 of 1); until an
+    InMail is answered or its answer window (R7.3) has closed, it says it is waiting."""
+    first = score([(D, None, None)], D)
+    assert first.waiting and first.response_rate == 0
+    assert first.describe() == "waiting for answers (1 InMail sent, none answered yet)"
+    opened = score([(D, D + days(1), None), (D, None, None)], D + days(2))
+    assert opened.describe() == "waiting for answers (2 InMails sent, none answered yet)"
+    answered = score([(D, D + days(1), D + days(2)), (D, None, None)], D + days(2))
+    assert not answered.waiting and answered.describe() == "50% (1 of 2)"
 
 
 def test_r5_6_an_answer_counts_as_an_open():

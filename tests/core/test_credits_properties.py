@@ -23,20 +23,17 @@ from netui.core.credits import (
     LedgerKind,
     Lot,
     LotSource,
-    PlanChange,
     Posting,
     balance,
-    change_plan,
     expire,
-    grant,
-    is_billing_date,
     live_credits,
     purchase,
     refund,
-    refund_date,
     spend,
 )
 from netui.core.model import Plan, RefundPolicy
+from netui.core.outcomes import refund_date
+from netui.core.plans import PlanChange, change_plan, grant, is_billing_date
 from netui.errors import Refused
 
 START = date(2015, 1, 31)  # a billing day of 31 meets every month length

@@ -1,8 +1,9 @@
 """The real program in a real terminal: netui in tmux, driven by keys, read from the screen.
 
 The journey: a fresh `tiny` network → buy credits → search → InMail a result straight
-from the list → send → the credits drop → advance a week → the answer is in the inbox
-→ quit. Every wait polls the screen with a deadline; nothing sleeps a fixed time.
+from the list → escape, and the draft comes back with the form → send → the credits
+drop → advance a week → the answer is in the inbox → quit. Every wait polls the screen
+with a deadline; nothing sleeps a fixed time.
 
 Which member answers within a week is decided by the simulation's seed, so before
 starting the program we rehearse the same InMail on scratch copies of the database
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -63,17 +65,17 @@ def rehearse(db: Path, scratch: Path) -> dict:
         candidates = []
         far = SearchFilters(degrees=(Degree.SECOND, Degree.THIRD))
         for row in world.search("", far, limit=500):
-            name = row["name"]
+            name = row.name
             # A paid InMail (allowed, or refused only for want of credits): a member who
             # accepts InMail and has no Open Profile, so sending it costs a credit.
-            decision = world.route(row["id"], want_inmail=True)
+            decision = world.route(row.id, want_inmail=True)
             paid = decision.route is Route.INMAIL or decision.needs_credits
             if not name.isascii() or not paid:
                 continue
             hits = world.search(name, limit=2)  # typing the name must find them alone
-            categories = world.member(row["id"])["categories"]
-            if [hit["id"] for hit in hits] == [row["id"]] and categories:
-                candidates.append((row["id"], name, Category(categories[0])))
+            categories = world.member(row.id)["categories"]
+            if [hit.id for hit in hits] == [row.id] and categories:
+                candidates.append((row.id, name, Category(categories[0])))
             if len(candidates) >= 40:
                 break
     finally:
@@ -86,7 +88,7 @@ def rehearse(db: Path, scratch: Path) -> dict:
             world.buy(5)
             world.send(member_id, subject=SUBJECT, body=BODY, category=category, want_inmail=True)
             world.advance(7)
-            if world.sent()[0]["state"] in ANSWERED:
+            if world.sent()[0].state in ANSWERED:
                 # The form picks the first category they welcome, as done here.
                 return {
                     "name": name,
@@ -147,13 +149,20 @@ class Terminal:
         self.tmux("send-keys", "-t", self.session, "-l", text)
 
     def wait_for(self, *texts: str, timeout: float = 30) -> str:
+        return self.poll(lambda screen: all(text in screen for text in texts), texts, timeout)
+
+    def wait_until_gone(self, text: str, timeout: float = 30) -> str:
+        return self.poll(lambda screen: text not in screen, f"no {text!r}", timeout)
+
+    def poll(self, seen: Callable[[str], bool], what: object, timeout: float) -> str:
+        """The screen once `seen` holds for it; an error showing it after `timeout` s."""
         deadline = time.monotonic() + timeout
         while True:
             screen = self.screen()
-            if all(text in screen for text in texts):
+            if seen(screen):
                 return screen
             if time.monotonic() > deadline:
-                raise AssertionError(f"never saw {texts!r}; the screen was:\n{screen}")
+                raise AssertionError(f"never saw {what!r}; the screen was:\n{screen}")
             time.sleep(0.1)
 
     def running(self) -> bool:
@@ -187,6 +196,11 @@ def test_search_inmail_send_advance_read_quit(tiny_db: Path, tmp_path: Path):
         terminal.type(SUBJECT)
         terminal.keys("Tab")
         terminal.type(BODY)
+        # Escape closes the form; the draft is kept (issue 14.1) and comes back with it.
+        terminal.keys("Escape")
+        terminal.wait_until_gone(f"To {target['name']}")
+        terminal.keys("I")
+        terminal.wait_for(f"To {target['name']}", "is back", SUBJECT, BODY[:40])
         terminal.keys("C-s")
         terminal.wait_for(f"InMail sent to {target['name']}", f"Credits · {credits - 1}")
 
@@ -194,7 +208,7 @@ def test_search_inmail_send_advance_read_quit(tiny_db: Path, tmp_path: Path):
         terminal.wait_for("The clock moved", f"Now {target['week_later']}")
         terminal.keys("i")
         terminal.wait_for("Conversations", "Sent InMails (1)")
-        terminal.keys("BTab", "Right")  # to the tabs, then the Sent tab
+        terminal.keys("2")  # the Sent tab (issue 14.6: a key of its own)
         screen = terminal.wait_for(target["name"], target["category"])
         row = next(line for line in screen.splitlines() if target["name"] in line)
         assert any(state in row for state in ANSWERED), row

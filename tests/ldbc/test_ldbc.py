@@ -64,9 +64,9 @@ def ldbc_id_of(world: World, member_id: int) -> int:
 
 def test_counts_match_the_csv_files(tmp_path, expected):
     stats = build(tmp_path).stats()
-    assert stats["members"] == expected["graph"].number_of_nodes() == 50
-    assert stats["connections"] == expected["graph"].number_of_edges() == 83
-    assert stats["groups"] == len(expected["groups"])
+    assert stats.members == expected["graph"].number_of_nodes() == 50
+    assert stats.connections == expected["graph"].number_of_edges() == 83
+    assert stats.groups == len(expected["groups"])
 
 
 def test_me_is_the_best_connected_person_lowest_id_first(tmp_path, expected):
@@ -96,7 +96,7 @@ def test_degrees_from_a_chosen_me_agree_with_networkx(tmp_path, expected, me):
         elif person in fellows:
             by_degree["group"] += 1
     assert by_degree["group"] > 0  # so the Group label is exercised too
-    degrees = world.stats()["degrees"]
+    degrees = world.stats().degrees
     assert {d: degrees[d] for d in by_degree} == by_degree
     assert degrees["out"] == graph.number_of_nodes() - 1 - sum(by_degree.values())
 
@@ -104,7 +104,7 @@ def test_degrees_from_a_chosen_me_agree_with_networkx(tmp_path, expected, me):
     for member_id in range(1, graph.number_of_nodes() + 1):
         person = ldbc_id_of(world, member_id)
         if person != me and person in hops:
-            assert world.profile(member_id)["degree"] == ("1st", "2nd", "3rd")[hops[person] - 1]
+            assert world.profile(member_id).degree == ("1st", "2nd", "3rd")[hops[person] - 1]
 
 
 def test_member_fields_come_from_person_place_company_and_tags(tmp_path):

@@ -68,7 +68,7 @@ def test_building_over_an_existing_network_needs_force(tmp_path, handmade_db):
     with pytest.raises(BadInput, match="--force"):
         World.build(handmade_db, lambda p: handmade_network())
     World.build(handmade_db, lambda p: handmade_network(), force=True)
-    assert World.open(handmade_db).stats()["members"] == 9
+    assert World.open(handmade_db).stats().members == 9
 
 
 def test_force_never_overwrites_a_foreign_file(tmp_path):
@@ -79,20 +79,21 @@ def test_force_never_overwrites_a_foreign_file(tmp_path):
     assert path.read_text() == "chapter one"
 
 
-# What migrations 7 and 6 add, taken away again: a database as netui wrote it before.
-UNDO_MIGRATION_7 = (
+# What migrations 6, 7 and 8 add, taken away again: a database as netui wrote it before.
+UNDO_MIGRATION_8 = (
     "DROP TABLE connections_reversed; CREATE INDEX connections_by_b ON connections (b, a);"
 )
+UNDO_MIGRATION_7 = f"{UNDO_MIGRATION_8} DROP TABLE drafts;"
 UNDO_MIGRATION_6 = (
     f"{UNDO_MIGRATION_7} DROP TABLE charges; DROP INDEX invitations_by_pair;"
     " ALTER TABLE members DROP COLUMN photo;"
 )
 
 
-def test_migration_7_keeps_every_pair_under_its_larger_id_too(handmade_db):
+def test_migration_8_keeps_every_pair_under_its_larger_id_too(handmade_db):
     conn = sqlite3.connect(handmade_db)
     pairs = conn.execute("SELECT a, b FROM connections").fetchall()
-    conn.executescript(f"{UNDO_MIGRATION_7} PRAGMA user_version = 6;")
+    conn.executescript(f"{UNDO_MIGRATION_8} PRAGMA user_version = 7;")
     conn.close()
     world = World.open(handmade_db)
     assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
@@ -104,6 +105,16 @@ def test_migration_7_keeps_every_pair_under_its_larger_id_too(handmade_db):
             {b for a, b in pairs if a == member} | {a for a, b in pairs if b == member}
         )
         assert sorted(connections.neighbours(world.db, member)) == expected
+
+
+def test_migration_7_adds_drafts_to_a_version_6_database(handmade_db):
+    conn = sqlite3.connect(handmade_db)
+    conn.executescript(f"{UNDO_MIGRATION_7} PRAGMA user_version = 6;")
+    conn.close()
+    world = World.open(handmade_db)
+    assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    world.save_draft(4, inmail=False, subject="", body="Kept")
+    assert world.draft_for(4).body == "Kept"
 
 
 def test_migration_6_adds_money_and_photos_and_clears_open_profile_on_free(handmade_db):
@@ -118,7 +129,7 @@ def test_migration_6_adds_money_and_photos_and_clears_open_profile_on_free(handm
     assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     assert world.member(3)["open_profile"] is (plan_of_3 != "free")
     assert all(world.member(m)["photo"] for m in range(1, 10))
-    assert world.credits()["charges"] == []  # money is counted from the upgrade on
+    assert world.credits().charges == ()  # money is counted from the upgrade on
 
 
 def test_migration_5_counts_my_view_by_degree_in_place(handmade_db):
@@ -131,7 +142,7 @@ def test_migration_5_counts_my_view_by_degree_in_place(handmade_db):
     assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     counted = dict(world.db.execute("SELECT rank, count(*) FROM reach GROUP BY rank").fetchall())
     assert reach.rank_counts(world.db) == counted and sum(counted.values()) == 7
-    assert world.stats()["degrees"] == {"1st": 2, "2nd": 2, "3rd": 1, "group": 2, "out": 1}
+    assert world.stats().degrees == {"1st": 2, "2nd": 2, "3rd": 1, "group": 2, "out": 1}
 
 
 def test_migration_3_upgrades_a_version_2_database_in_place(handmade_db):

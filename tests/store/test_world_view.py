@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from netui.core.model import Degree, Plan
+from netui.core.model import Degree, Plan, Route
 from netui.core.routes import Refusal
 from netui.store.search import SearchFilters, match_expression
 
@@ -46,17 +46,17 @@ def test_r2_2_mutual_connections_and_shared_groups(world):
 
 def test_r10_stats_counts_every_member_once(world):
     stats = world.stats()
-    assert stats["degrees"] == {"1st": 2, "2nd": 2, "3rd": 1, "group": 2, "out": 1}
-    assert stats["members"] == 9
-    assert sum(stats["degrees"].values()) == stats["members"] - 1  # everyone but me
+    assert stats.degrees == {"1st": 2, "2nd": 2, "3rd": 1, "group": 2, "out": 1}
+    assert stats.members == 9
+    assert sum(stats.degrees.values()) == stats.members - 1  # everyone but me
 
 
 def test_r2_2_profile_shows_one_shortest_path_me_first(world):
     profile = world.profile(6)
-    assert profile["path"][0] == 1 and profile["path"][-1] == 6
-    assert len(profile["path"]) == 4  # three hops
-    assert profile["path"][2] == 4
-    assert world.profile(8)["path"] == []
+    assert profile.path[0] == 1 and profile.path[-1] == 6
+    assert len(profile.path) == 4  # three hops
+    assert profile.path[2] == 4
+    assert world.profile(8).path == ()
 
 
 def test_r3_1_first_degree_gets_a_free_message(world):
@@ -98,7 +98,7 @@ def test_r3_4_no_credits_is_refused(world):
     both = world.route(6)  # InMail off, and no credits either: both said
     assert both.refusals == (Refusal.INMAIL_OFF, Refusal.NO_CREDITS)
     rows = world.search("Lars", limit=5)  # search rows carry them too, for the UI
-    assert rows[0]["id"] == 6 and rows[0]["refusals"] == ["inmail_off", "no_credits"]
+    assert rows[0].id == 6 and rows[0].decision.refusals == (Refusal.INMAIL_OFF, Refusal.NO_CREDITS)
 
 
 def test_r3_5_open_profile_inmail_is_free(world):
@@ -119,29 +119,29 @@ def test_r9_3_match_expression_quotes_every_word():
 
 def test_r9_1_results_are_ordered_by_degree(world):
     results = world.search("software", limit=20)  # every member's industry but 8 and 9
-    ranks = [Degree(r["degree"]).rank for r in results]
+    ranks = [Degree(r.degree).rank for r in results]
     assert ranks == sorted(ranks)
-    assert {r["id"] for r in results} == {2, 3, 4, 5, 6, 7}  # not me (1)
+    assert {r.id for r in results} == {2, 3, 4, 5, 6, 7}  # not me (1)
 
 
 def test_r9_empty_query_lists_my_connections(world):
-    assert {r["id"] for r in world.search("")} == {2, 3}
+    assert {r.id for r in world.search("")} == {2, 3}
 
 
 def test_r9_1_filters(world):
     only_2nd = world.search("", SearchFilters(degrees=(Degree.SECOND,)))
-    assert {r["id"] for r in only_2nd} == {4, 5}
-    assert {r["id"] for r in world.search("", SearchFilters(country="jp"))} == {3}
-    assert {r["id"] for r in world.search("", SearchFilters(industry="banking"))} == {8, 9}
-    assert {r["id"] for r in world.search("", SearchFilters(company="evil"))} == {5}
-    assert {r["id"] for r in world.search("", SearchFilters(company="%"))} == set()
+    assert {r.id for r in only_2nd} == {4, 5}
+    assert {r.id for r in world.search("", SearchFilters(country="jp"))} == {3}
+    assert {r.id for r in world.search("", SearchFilters(industry="banking"))} == {8, 9}
+    assert {r.id for r in world.search("", SearchFilters(company="evil"))} == {5}
+    assert {r.id for r in world.search("", SearchFilters(company="%"))} == set()
 
 
 def test_r9_2_each_result_carries_degree_mutual_groups_and_route(world):
     (result,) = world.search("O'Brien")
-    assert result["id"] == 4
-    assert (result["degree"], result["mutual"], result["shared_groups"]) == ("2nd", 2, 0)
-    assert result["route"] == "inmail"
+    assert result.id == 4
+    assert (result.degree, result.mutual, result.shared_groups) == ("2nd", 2, 0)
+    assert result.decision.route is Route.INMAIL
 
 
 @pytest.mark.parametrize("text", ["software", "data", "rust", "ma", "python sql", "o'brien"])
@@ -174,28 +174,30 @@ def test_r2_3_the_inner_circle_index_follows_new_connections(world, monkeypatch)
         )
     }
     assert sorted(inner) == sorted(ranked) and {6, 7} <= ranked  # 6 now 1st, 7 now 2nd
-    assert [r["id"] for r in world.search("Diallo")] == [7]
+    assert [r.id for r in world.search("Diallo")] == [7]
 
 
 def test_r9_filters_offer_every_country_and_industry_with_its_members(world):
-    members = [world.member(m) for m in range(1, world.stats()["members"] + 1)]
+    members = [world.member(m) for m in range(1, world.stats().members + 1)]
     facets = world.facets()
     for key, column in (("countries", "country"), ("industries", "industry")):
         values = sorted({m[column] for m in members}, key=str.casefold)
-        assert [f["name"] for f in facets[key]] == values
-        assert {f["name"]: f["members"] for f in facets[key]} == {
+        assert [f.name for f in getattr(facets, key)] == values
+        assert {f.name: f.members for f in getattr(facets, key)} == {
             value: sum(m[column] == value for m in members) for value in values
         }
     # Each one offered is a filter that finds exactly its members.
-    italy = next(f for f in facets["countries"] if f["name"] == "Italy")
+    italy = next(f for f in facets.countries if f.name == "Italy")
     found = world.search("", SearchFilters(country="Italy"), limit=100)
-    assert len(found) == italy["members"] - (world.member(world.me)["country"] == "Italy")
+    assert len(found) == italy.members - (world.member(world.me)["country"] == "Italy")
 
 
 def test_r10_the_glance_is_the_part_of_stats_that_moves(world):
     glance = world.glance()
-    assert {"date", "me_name", "credits", "unread", "pending_invitations"} <= set(glance)
-    stats = world.stats()
-    assert {key: stats[key] for key in glance} == glance
+    assert world.stats().glance == glance
+    # In the command contract, the glance's keys are among the stats' own (R11).
+    glance_json, stats_json = glance.as_json(), world.stats().as_json()
+    assert {"date", "me_name", "credits", "unread", "pending_invitations"} <= set(glance_json)
+    assert {key: stats_json[key] for key in glance_json} == glance_json
     world.advance(7)
-    assert world.glance()["date"] == "2015-01-19" == world.stats()["date"]
+    assert world.glance().date == "2015-01-19" == world.stats().glance.date

@@ -7,6 +7,7 @@ so what one test sends never shows in another.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import TypeVar
 import pytest
 from textual.notifications import Notification, SeverityLevel
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 
 from netui.ui.app import NetuiApp
 from netui.world import World
@@ -46,7 +48,9 @@ async def settle(pilot: Pilot) -> None:
     """
     app = pilot.app
     for _ in range(20):
-        await app.workers.wait_for_complete()
+        # A question typed over by a newer one (latest_only) is cancelled: done too.
+        with contextlib.suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
         await pilot.pause()
         if not any(worker.is_running for worker in app.workers):
             await pilot.pause()
@@ -76,3 +80,19 @@ def notifications(
 def messages(app: NetuiApp, **which: str) -> list[str]:
     """The text of the notifications `notifications` finds."""
     return [n.message for n in notifications(app, **which)]
+
+
+def send_inmail(app: NetuiApp, member_id: int = 4, subject: str = "Hi") -> dict:
+    """An InMail from me, sent through the World as the compose form sends it."""
+    from netui.core.model import Category
+
+    return ask(
+        app,
+        lambda world: world.send(
+            member_id,
+            subject=subject,
+            body="Dear Seán, hello.",
+            want_inmail=True,
+            category=Category.NEW_VENTURE,
+        ),
+    )

@@ -14,6 +14,7 @@ from netui.ui.screens.inbox import InboxScreen
 from netui.ui.screens.profile import ProfileScreen
 from netui.ui.screens.search import SearchScreen
 from netui.ui.screens.start import StartScreen
+from netui.world.results import AdvanceReport
 from tests.handmade import handmade_network
 from tests.ui.conftest import SIZE, ask, notifications, settle
 
@@ -163,6 +164,20 @@ async def test_a_day_and_a_month(app):
         assert app.status.date == "2015-02-13"
 
 
+async def test_ten_quick_days_leave_one_clock_notice_the_newest(app):
+    """Issue 14.9: one clock notice at a time, replaced by the newest; others stay."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.notify("Something else")
+        await pilot.press(*"n" * 10)
+        await settle(pilot)
+        assert app.status.date == "2015-01-22"
+        shown = [n.message for n in notifications(app)]
+        clock = [m for m in shown if m.startswith(("Now ", "Advancing"))]
+        assert len(clock) == 1 and clock[0].startswith("Now Thu 22 Jan 2015: ")
+        assert "Something else" in shown
+
+
 def test_a_month_is_the_same_day_next_month_or_its_end():
     from datetime import date
 
@@ -172,9 +187,10 @@ def test_a_month_is_the_same_day_next_month_or_its_end():
 
 
 def test_the_summary_names_what_happened():
-    result = {
-        "date": "2015-01-19",
-        "events": {
+    result = AdvanceReport(
+        date="2015-01-19",
+        days=7,
+        events={
             "inmails_opened": 2,
             "messages_opened": 1,
             "replied": 1,
@@ -182,12 +198,13 @@ def test_the_summary_names_what_happened():
             "expired": 0,
             "new_messages": 3,
         },
-    }
+    )
     assert summarise_events(result) == (
         "Now Mon 19 Jan 2015: 2 InMails opened, 1 message opened, 1 reply, 1 credit refunded, "
         "3 new messages."
     )
-    assert summarise_events({"date": "2015-01-13", "events": {}}).endswith("nothing new happened.")
+    quiet = AdvanceReport(date="2015-01-13", days=1, events={})
+    assert summarise_events(quiet).endswith("nothing new happened.")
 
 
 async def test_the_clock_does_not_move_from_under_a_form(app):
@@ -306,7 +323,7 @@ async def test_the_keymap_reaches_the_forms_too(handmade_db: Path):
         app.screen.query_one("#body", TextArea).insert("Ciao!")
         await pilot.press("f9")
         await settle(pilot)
-        assert ask(app, lambda world: world.thread(2))[-1]["body"] == "Ciao!"
+        assert ask(app, lambda world: world.thread(2))[-1].body == "Ciao!"
 
 
 async def test_member_text_in_a_notification_is_shown_as_typed(app):

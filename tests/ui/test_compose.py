@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.widgets import Button, Input, Select, Static, TextArea
 
-from netui.core.model import Plan
+from netui.core.model import Plan, Route
+from netui.core.outcomes import CreditState
 from netui.ui.modals.compose import ComposeModal
-from tests.ui.conftest import SIZE, ask, notifications, settle
+from tests.ui.conftest import SIZE, ask, notifications, send_inmail, settle
 
 GOOD_BODY = (
     "Dear Seán, I am writing because Aiko Tanaka told me about your C++ and Rust work at "
@@ -40,7 +41,7 @@ async def test_an_inmail_costs_one_credit_and_says_how_many_are_left(app):
         await settle(pilot)
         assert not isinstance(app.screen, ComposeModal)
         sent = ask(app, lambda world: world.sent())
-        assert [(s["to"], s["subject"], s["credit_state"]) for s in sent] == [
+        assert [(s.to, s.subject, s.credit_state) for s in sent] == [
             (4, "Your C++ work at Acme", "spent")
         ]
         assert ask(app, lambda world: world.balance()) == 14
@@ -87,13 +88,13 @@ async def test_inmail_to_a_first_degree_connection_is_refused_with_a_message_off
         assert instead.display and str(instead.label) == "Write a message instead"
         await pilot.click("#as-message")
         await settle(pilot)
-        assert modal.recipient.route["route"] == "message"
+        assert modal.recipient.route.route is Route.MESSAGE
         assert not modal.query_one("#category-row").display  # a message has only a body
         modal.query_one("#body", TextArea).insert("Ciao Marco!")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert ask(app, lambda world: world.balance()) == 15  # messages are free
-        assert ask(app, lambda world: world.thread(2))[-1]["body"] == "Ciao Marco!"
+        assert ask(app, lambda world: world.thread(2))[-1].body == "Ciao Marco!"
 
 
 async def test_inmail_to_someone_who_turned_it_off_is_refused(app):
@@ -116,19 +117,19 @@ async def test_without_credits_the_form_offers_to_buy_some(app):
         await pilot.press("2")  # a pack of 2
         await settle(pilot)
         assert ask(app, lambda world: world.balance()) == 2
-        assert modal.recipient.route["allowed"]  # the form reopened on the InMail
+        assert modal.recipient.route.allowed  # the form reopened on the InMail
 
 
 async def test_an_open_profile_is_inmailed_for_free(app):
     async with app.run_test(size=SIZE) as pilot:
         modal = await compose(pilot, 7, want_inmail=True)
-        assert modal.recipient.route["route"] == "free_inmail"
+        assert modal.recipient.route.route is Route.FREE_INMAIL
         modal.query_one("#subject", Input).value = "Rust Guild meetup in Dakar"
         modal.query_one("#body", TextArea).insert("Hi Amina, thanks for the talk!")
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert ask(app, lambda world: world.balance()) == 15
-        assert ask(app, lambda world: world.sent())[0]["credit_state"] == "free"
+        assert ask(app, lambda world: world.sent())[0].credit_state is CreditState.FREE
 
 
 async def test_an_invalid_draft_is_explained_and_nothing_is_sent(app):
@@ -152,3 +153,28 @@ async def test_escape_cancels_without_sending(app):
         await settle(pilot)
         assert not isinstance(app.screen, ComposeModal)
         assert ask(app, lambda world: world.sent()) == []
+
+
+async def test_a_second_inmail_before_an_answer_is_flagged_but_allowed(app):
+    """Issue 14.5: a second InMail to someone who has not answered the first is likely a
+    wasted credit: the form says when I wrote, and still sends; the score waits."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        send_inmail(app, 4, "Hello")
+        modal = await compose(pilot, 4, want_inmail=True)
+        head = shown(modal, "#compose-route")
+        assert "You wrote to them on Mon 12 Jan 2015; no answer yet." in head
+        balance = shown(modal, "#compose-balance")
+        assert "14 credits left · waiting for answers" in balance
+        assert "0%" not in balance
+        modal.query_one("#subject", Input).value = "Again"
+        modal.query_one("#body", TextArea).insert("Dear Seán, a second note.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert len(ask(app, lambda world: world.sent())) == 2
+
+
+async def test_no_warning_for_a_first_inmail(app):
+    async with app.run_test(size=SIZE) as pilot:
+        modal = await compose(pilot, 4, want_inmail=True)
+        assert "no answer yet" not in shown(modal, "#compose-route")

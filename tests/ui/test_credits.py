@@ -4,6 +4,7 @@ from textual.widgets import DataTable, Sparkline, Static
 
 from netui.ui.modals.choice import ChoiceModal
 from netui.ui.screens.credits import CreditsScreen
+from netui.ui.widgets.row_table import RowTable
 from tests.ui.conftest import SIZE, ask, notifications, settle
 
 
@@ -24,8 +25,8 @@ async def test_balance_plan_lots_ledger_policy_and_chart(app):
         policy = str(screen.query_one("#credits-policy", Static).render())
         assert "open-within-90-days" in policy and "opens the InMail within 90 days" in policy
         assert screen.query_one("#lots", DataTable).get_row_at(0)[0].plain == "15"
-        ledger = screen.query_one("#ledger", DataTable)
-        assert [c.plain for c in ledger.get_row_at(0)][1:3] == ["grant", "+15"]
+        ledger = screen.query_one("#ledger", RowTable)
+        assert [c.plain for c in ledger.rows[0]][1:3] == ["grant", "+15"]
         assert screen.query_one(Sparkline).data[-1] == 15
 
 
@@ -50,7 +51,7 @@ async def test_cancelling_a_purchase_changes_nothing(app):
         await pilot.press("escape")
         await settle(pilot)
         assert ask(app, lambda world: world.balance()) == 15
-        assert len(ask(app, lambda world: world.credits()["ledger"])) == 1
+        assert len(ask(app, lambda world: world.credits().ledger)) == 1
 
 
 async def test_moving_to_free_drops_the_granted_credits_at_once(app):

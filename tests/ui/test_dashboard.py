@@ -4,7 +4,7 @@ from textual.widgets import Static
 
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.widgets.reach_chart import ReachChart
-from tests.ui.conftest import SIZE, ask, settle
+from tests.ui.conftest import SIZE, ask, send_inmail, settle
 
 
 def text_of(app, selector: str) -> str:
@@ -61,3 +61,17 @@ async def test_r8_2_the_dashboard_shows_my_profiles_completeness(app):
         await settle(pilot)
         shown = str(app.screen.query_one("#dash-me").render())
         assert "Profile 60% · write a summary (+1)" in shown
+
+
+async def test_the_score_waits_for_answers_after_a_first_inmail(app):
+    """Issue 14.5: not "0% (0 of 1)" the day a first InMail goes out."""
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        send_inmail(app, 4, "Hi")
+        app.world_changed()
+        await settle(pilot)
+        credits = text_of(app, "#dash-credits")
+        assert "Score: waiting for answers (1 InMail sent, none answered yet)" in credits
+        await pilot.press("c")
+        await settle(pilot)
+        assert "Score: waiting for answers" in text_of(app, "#credits-balance")

@@ -68,7 +68,7 @@ async def test_keys_on_a_profile(app):
         await settle(pilot)
         await pilot.press("x")
         await settle(pilot)
-        assert ask(app, lambda world: world.profile(4)["invitation_pending"])
+        assert ask(app, lambda world: world.profile(4).invitation_pending)
         assert "invitation pending" in shown(app.screen, "#profile-reach")
         await pilot.press("escape")
         await settle(pilot)
@@ -86,12 +86,12 @@ async def test_r3_6_a_pending_invitation_is_withdrawn_from_the_profile(app):
         await pilot.press("W")
         await settle(pilot)
         profile = ask(app, lambda world: world.profile(4))
-        assert not profile["invitation_pending"]
-        again = profile["can_invite_again"]
+        assert not profile.invitation_pending
+        again = profile.can_invite_again
         assert again == "2015-02-02"  # 2015-01-12 + 21 days (R3.6)
         assert "invite again from Mon 02 Feb 2015" in shown(screen, "#profile-reach")
         assert any("You can invite them again from" in n for n in messages(app))
         await pilot.press("x")  # too soon: refused, with the date
         await settle(pilot)
         assert any("2015-02-02" in n for n in messages(app))
-        assert not ask(app, lambda world: world.profile(4)["invitation_pending"])
+        assert not ask(app, lambda world: world.profile(4).invitation_pending)

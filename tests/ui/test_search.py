@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Select
 
-from netui.core.model import Degree
+from netui.core.model import Degree, Route
 from netui.core.network import MEMBER_COLUMNS, Network
 from netui.store.search import SearchFilters
 from netui.ui.app import NetuiApp
 from netui.ui.modals.compose import ComposeModal
 from netui.ui.screens.profile import ProfileScreen
 from netui.ui.screens.search import LIMITS, ResultsTable, SearchScreen
+from netui.ui.text import route_sentence
 from netui.world import World
 from tests.handmade import DEFAULTS
 from tests.ui.conftest import SIZE, ask, notifications, settle
@@ -85,12 +87,12 @@ async def test_country_and_industry_are_picked_from_what_the_network_holds(app):
         screen = await open_search(pilot, "engineer")
         facets = ask(app, lambda world: world.facets())
         every = ask(app, lambda world: [world.member(m) for m in range(1, 10)])
-        assert [c["name"] for c in facets["countries"]] == sorted({m["country"] for m in every})
-        for country in facets["countries"]:
-            assert country["members"] == sum(m["country"] == country["name"] for m in every)
+        assert [c.name for c in facets.countries] == sorted({m["country"] for m in every})
+        for country in facets.countries:
+            assert country.members == sum(m["country"] == country.name for m in every)
         picker = screen.query_one("#country", Select)
         assert [value for _label, value in picker._options[1:]] == [
-            c["name"] for c in facets["countries"]
+            c.name for c in facets.countries
         ]
         picker.focus()
         await pilot.press("enter", *"swe", "enter")
@@ -136,21 +138,39 @@ async def test_each_row_shows_degree_mutual_groups_and_the_action(app):
         assert "does not accept InMail" in str(screen.query_one("#result-detail").render())
 
 
+@pytest.mark.parametrize(("text", "member"), [("amina", 7), ("sean", 4), ("marco", 2)])
+async def test_issue_10_3_the_detail_line_shows_the_decision_world_made(app, text, member):
+    """Group message (7 shares a group with me), InMail (4, 2nd degree), message (2, a
+    connection): the words and the cost are those of World's RouteDecision (R3)."""
+    async with app.run_test(size=(150, 32)) as pilot:
+        screen = await open_search(pilot, text)
+        decision = ask(app, lambda world: world.route(member))
+        assert screen.results[0].id == member and screen.results[0].decision == decision
+        detail = str(screen.query_one("#result-detail").render())
+        assert detail.endswith(route_sentence(decision).plain)
+
+
 async def test_a_narrow_terminal_keeps_every_column(app):
+    """Issue 14.8: at 80×24 the company has a column of its own (over the country) and
+    the columns use the whole width, nothing cut while space is free."""
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_search(pilot, "brien")
         table = screen.query_one(ResultsTable)
         assert [label for label, _width in table.columns] == [
             "Degree",
             "Who",
-            "Country",
+            "Company",
             "Mut",
             "Grp",
             "Action",
         ]
-        assert sum(width + 2 for _label, width in table.columns) <= 78  # with cell padding
-        who = table.rows[0][1].plain
-        assert who == "Seán O'Brien\nC++ Developer · Acme"
+        scrollbar = table.styles.scrollbar_size_vertical
+        assert sum(width + 2 for _label, width in table.columns) == table.size.width - scrollbar
+        who, where = (cell.plain for cell in table.rows[0][1:3])
+        assert (who, where) == ("Seán O'Brien\nC++ Developer", "Acme\nIreland")
+        shown = [table.render_line(y).text for y in (1, 2)]  # the first result's two lines
+        assert "Seán O'Brien" in shown[0] and "Acme" in shown[0]
+        assert "C++ Developer" in shown[1] and "Ireland" in shown[1]
 
 
 async def test_enter_opens_the_profile_and_escape_comes_back(app):
@@ -181,7 +201,7 @@ async def test_inmail_straight_from_a_result(app):
         await settle(pilot)
         assert isinstance(app.screen, ComposeModal)
         assert app.screen.want_inmail
-        assert app.screen.recipient.route["route"] == "inmail"
+        assert app.screen.recipient.route.route is Route.INMAIL
 
 
 async def test_connect_from_a_result_sends_an_invitation(app):
@@ -189,7 +209,7 @@ async def test_connect_from_a_result_sends_an_invitation(app):
         await open_search(pilot, "brien")
         await pilot.press("down", "x")
         await settle(pilot)
-        assert ask(app, lambda world: world.profile(4)["invitation_pending"])
+        assert ask(app, lambda world: world.profile(4).invitation_pending)
         await pilot.press("x")  # twice: refused, with the reason, and nothing changes
         await settle(pilot)
         errors = [n.message for n in notifications(app, severity="error")]
@@ -230,7 +250,7 @@ async def test_thousands_of_results_are_fetched_as_the_cursor_nears_the_end(tmp_
             await settle(pilot)
         filters = SearchFilters(degrees=(Degree.SECOND,))
         every = ask(app, lambda world: world.search("", filters, limit=10_000))
-        assert [int(key) for key in table.keys] == [row["id"] for row in every]
+        assert [int(key) for key in table.keys] == [row.id for row in every]
         assert len(every) == members
         assert f"{members:,} results" in str(screen.query_one("#result-detail").render())
 

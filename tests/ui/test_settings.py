@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox, DataTable, Input, Select, SelectionList
 
+from netui.core.model import Category, Plan
 from netui.ui.screens.settings import SettingsScreen
 from tests.ui.conftest import SIZE, ask, messages, notifications, settle
 
@@ -32,14 +33,14 @@ async def test_a_toggle_is_saved_at_once(app):
         screen = await open_settings(pilot)
         screen.query_one("#accept_inmail", Checkbox).value = False
         await settle(pilot)
-        assert ask(app, lambda world: world.settings()["accept_inmail"]) is False
+        assert ask(app, lambda world: world.settings().accept_inmail) is False
         screen.query_one("#categories", SelectionList).select("new-venture")
         await settle(pilot)
-        assert ask(app, lambda world: world.settings()["categories"]) == [
-            "career-opportunity",
-            "expertise-request",
-            "new-venture",
-        ]
+        assert ask(app, lambda world: world.settings().categories) == (
+            Category.CAREER_OPPORTUNITY,
+            Category.EXPERTISE_REQUEST,
+            Category.NEW_VENTURE,
+        )
         screen.query_one("#refund_policy", Select).value = "unopened-after-7-days"
         await settle(pilot)
         assert ask(app, lambda world: world.refund_policy().value) == "unopened-after-7-days"
@@ -50,10 +51,10 @@ async def test_a_refused_change_is_explained_and_undone_on_screen(app):
         screen = await open_settings(pilot)
         screen.query_one("#plan", Select).value = "free"
         await settle(pilot)
-        assert ask(app, lambda world: world.settings()["plan"]) == "free"
+        assert ask(app, lambda world: world.settings().plan) is Plan.FREE
         screen.query_one("#open_profile", Checkbox).value = True
         await settle(pilot)
-        assert ask(app, lambda world: world.settings()["open_profile"]) is False
+        assert ask(app, lambda world: world.settings().open_profile) is False
         assert screen.query_one("#open_profile", Checkbox).value is False
         errors = [n.message for n in notifications(app, severity="error")]
         assert errors and "premium" in errors[-1]
@@ -84,7 +85,7 @@ async def test_r8_2_my_profile_is_edited_here_and_its_completeness_follows(app):
         assert photo.value is True
         photo.value = False
         await settle(pilot)
-        assert ask(app, lambda world: world.settings()["photo"]) is False
+        assert ask(app, lambda world: world.settings().photo) is False
         shown = str(screen.query_one("#completeness").render())
         assert "80% complete" in shown and "add a photo" in shown
         headline = screen.query_one("#headline", Input)
@@ -92,14 +93,14 @@ async def test_r8_2_my_profile_is_edited_here_and_its_completeness_follows(app):
         headline.value = "Data engineer who likes messy data"
         await pilot.press("enter")
         await settle(pilot)
-        assert ask(app, lambda world: world.settings()["headline"]) == headline.value
+        assert ask(app, lambda world: world.settings().headline) == headline.value
         assert "Saved: headline." in messages(app)
         skills = screen.query_one("#skills", Input)
         skills.focus()
         skills.value = "Python, SQL"
         await pilot.press("tab")  # leaving the field saves it too
         await settle(pilot)
-        assert ask(app, lambda world: world.settings()["skills"]) == ["Python", "SQL"]
+        assert ask(app, lambda world: world.settings().skills) == ("Python", "SQL")
         assert "list at least 3 skills" in str(screen.query_one("#completeness").render())
 
 
@@ -111,7 +112,7 @@ async def test_r8_2_a_refused_profile_text_is_explained_and_undone(app):
         headline.value = "x" * 300
         await pilot.press("enter")
         await settle(pilot)
-        assert ask(app, lambda world: world.settings()["headline"]) == "Data Engineer"
+        assert ask(app, lambda world: world.settings().headline) == "Data Engineer"
         assert headline.value == "Data Engineer"
         errors = [n.message for n in notifications(app, severity="error")]
         assert errors and "120" in errors[-1]

@@ -155,3 +155,101 @@ def test_help(snap):
 
 def test_lab_after_a_run_at_80_by_24(snap):
     assert snap(after("l", "ctrl+r"), size=(80, 24))
+
+
+# ── 80×24, every screen and modal (issue 14.8): essential columns in full ──────
+
+SMALL = (80, 24)
+
+
+async def _inbox_tab(pilot: Pilot, key: str) -> None:
+    await _a_month_of_mail(pilot)
+    await settle(pilot)
+    await pilot.press(key)
+
+
+def test_inbox_at_80_by_24(snap):
+    assert snap(after(then=lambda pilot: _inbox_tab(pilot, "1")), size=SMALL)
+
+
+def test_sent_inmails_at_80_by_24(snap):
+    assert snap(after(then=lambda pilot: _inbox_tab(pilot, "2")), size=SMALL)
+
+
+def test_profile_at_80_by_24(snap):
+    async def open_sean(pilot: Pilot) -> None:
+        pilot.app.open_member(4)  # type: ignore[attr-defined]
+
+    assert snap(after(then=open_sean), size=SMALL)
+
+
+async def _credits_tab(pilot: Pilot, key: str) -> None:
+    await _a_month_of_mail(pilot)
+    await settle(pilot)
+    await pilot.press("c")
+    await settle(pilot)
+    await pilot.press(key)
+
+
+@pytest.mark.parametrize("tab", ["1", "2", "3", "4"])
+def test_credits_tabs_at_80_by_24(snap, tab):
+    assert snap(after(then=lambda pilot: _credits_tab(pilot, tab)), size=SMALL)
+
+
+def test_settings_at_80_by_24(snap):
+    assert snap(after("comma"), size=SMALL)
+
+
+def test_help_in_the_search_box_at_80_by_24(snap):
+    assert snap(after("s", "f1"), size=SMALL)
+
+
+def test_reply_at_80_by_24(snap):
+    async def reply(pilot: Pilot) -> None:
+        await _inbox_tab(pilot, "1")
+        await settle(pilot)
+        # The clock's notice would be drawn under the modal at whatever moment it was.
+        pilot.app.clear_notifications()
+        await pilot.pause()
+        await pilot.press("r")
+
+    assert snap(after(then=reply), size=SMALL)
+
+
+def test_advance_to_a_date_at_80_by_24(snap):
+    assert snap(after("t", *"30"), size=SMALL)
+
+
+def test_buy_credits_at_80_by_24(snap):
+    assert snap(after("c", "b"), size=SMALL)
+
+
+def test_change_plan_at_80_by_24(snap):
+    assert snap(after("c", "p"), size=SMALL)
+
+
+def test_dashboard_after_a_month_at_80_by_24(snap):
+    async def month_then_dashboard(pilot: Pilot) -> None:
+        await _a_month_of_mail(pilot)
+        await settle(pilot)
+        await pilot.press("d")
+
+    assert snap(after(then=month_then_dashboard), size=SMALL)
+
+
+def test_dashboard_after_a_month_at_90_by_30(snap):
+    async def month_then_dashboard(pilot: Pilot) -> None:
+        await _a_month_of_mail(pilot)
+        await settle(pilot)
+        await pilot.press("d")
+
+    assert snap(after(then=month_then_dashboard), size=(90, 30))
+
+
+def test_start_screen_refusing_a_file_at_80_by_24(snap_compare, tmp_path: Path, monkeypatch):
+    """The start screen's one lasting state: a file that is not a netui database, said
+    in full (a relative path, so every run draws the same)."""
+    monkeypatch.chdir(tmp_path)
+    Path("notes.txt").write_text("my shopping list")
+    app = NetuiApp(db_path=Path("notes.txt"))
+    assert snap_compare(app, terminal_size=SMALL, run_before=after())

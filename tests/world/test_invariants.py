@@ -68,7 +68,7 @@ class CreditEconomy(RuleBasedStateMachine):
         settings = self.world.change_settings(
             contact_visible=contact, photo=photo, summary=summary, skills=skills
         )
-        assert 0 <= settings["completeness"] <= 100
+        assert 0 <= settings.completeness <= 100
 
     @rule(policy=st.sampled_from(list(RefundPolicy)))
     def change_policy(self, policy: RefundPolicy) -> None:

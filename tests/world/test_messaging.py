@@ -11,7 +11,9 @@ from datetime import date, timedelta
 import pytest
 
 from netui.core.model import Category, Plan, RefundPolicy
+from netui.core.outcomes import InMailState
 from netui.errors import BadInput, Refused
+from netui.world.results import BalanceDay
 
 GOOD = {
     "subject": "A risk analytics role at Acme in Milan",
@@ -35,16 +37,16 @@ def ledger_sum(world) -> int:
 
 def test_r3_1_a_message_to_a_connection_is_free(world):
     result = world.send(2, body="Ciao Marco!")
-    assert (result["route"], result["cost"], result["credits"]) == ("message", 0, 15)
+    assert (result.route, result.cost, result.credits) == ("message", 0, 15)
 
 
 def test_r5_1_an_inmail_costs_one_credit_and_lands_with_its_ledger_entry(world):
     result = world.send(8, want_inmail=True, **GOOD)
-    assert (result["route"], result["cost"], result["credits"]) == ("inmail", 1, 14)
+    assert (result.route, result.cost, result.credits) == ("inmail", 1, 14)
     spend = world.db.execute(
         "SELECT amount, message_id FROM ledger WHERE kind = 'spend'"
     ).fetchall()
-    assert spend == [(-1, result["message_id"])]
+    assert spend == [(-1, result.message_id)]
     assert ledger_sum(world) == world.balance() == 14
 
 
@@ -74,16 +76,16 @@ def test_r3_4_no_credits_refuses_and_says_how_to_get_some(world):
 
 def test_r3_5_open_profile_inmail_is_free_and_never_refunded(world):
     result = world.send(7, want_inmail=True, **GOOD)
-    assert (result["route"], result["cost"], result["credits"]) == ("free_inmail", 0, 15)
+    assert (result.route, result.cost, result.credits) == ("free_inmail", 0, 15)
     world.advance(120)
-    (item,) = [s for s in world.sent() if s["message_id"] == result["message_id"]]
-    assert item["credit_state"] == "free"
+    (item,) = [s for s in world.sent() if s.message_id == result.message_id]
+    assert item.credit_state == "free"
     assert not world.db.execute("SELECT count(*) FROM ledger WHERE kind='refund'").fetchone()[0]
 
 
 def test_r4_3_an_unwelcome_category_is_sent_and_recorded_as_mismatch(world):
     result = world.send(8, want_inmail=True, **{**GOOD, "category": Category.BUSINESS_DEAL})
-    assert result["mismatch"] is True
+    assert result.mismatch is True
 
 
 @pytest.mark.parametrize(
@@ -109,8 +111,8 @@ def test_r4_1_bad_drafts_are_refused_and_change_nothing(world, bad):
 def test_message_text_is_stored_verbatim(world):
     body = "[bold]not bold[/] \\e[31m <b>hi</b> 'quotes' \"double\" — ünïcödé 🚀"
     result = world.send(2, body=body)
-    (stored,) = [m for m in world.thread(2) if m["id"] == result["message_id"]]
-    assert stored["body"] == body
+    (stored,) = [m for m in world.thread(2) if m.id == result.message_id]
+    assert stored.body == body
 
 
 def test_r3_2_fifteen_free_group_messages_a_month_then_inmail(world):
@@ -133,7 +135,7 @@ def test_r3_2_fifteen_free_group_messages_a_month_then_inmail(world):
 
 
 def test_r5_2_buying_packs(world):
-    assert world.buy(10)["balance"] == 25
+    assert world.buy(10).balance == 25
     for size in (0, 3, 4, 11, -1):
         with pytest.raises(BadInput):
             world.buy(size)
@@ -150,7 +152,7 @@ def test_r5_4_credits_expire_90_days_after_they_were_credited(world):
     assert world.today == bought_on + timedelta(days=90)
     assert world.balance() == 0
     assert ledger_sum(world) == 0
-    kinds = [e["kind"] for e in world.credits()["ledger"]]
+    kinds = [e.kind for e in world.credits().ledger]
     assert "expiry" in kinds
 
 
@@ -164,9 +166,9 @@ def test_r5_4_grants_alone_never_hold_more_than_three_months(world):
 
 def test_r5_3_paid_to_paid_waits_for_the_billing_day(world):
     result = world.change_plan(Plan.SALES_NAVIGATOR)
-    assert result["plan"] == "premium-business"
-    assert result["pending_plan"] == "sales-navigator"
-    world.advance(days=(date.fromisoformat(result["effective"]) - world.today).days)
+    assert result.plan == "premium-business"
+    assert result.pending_plan == "sales-navigator"
+    world.advance(days=(date.fromisoformat(result.effective) - world.today).days)
     assert world.my_plan() is Plan.SALES_NAVIGATOR
     assert world.balance() == 15 + 50
 
@@ -175,14 +177,14 @@ def test_r5_3_moving_to_free_drops_grants_but_keeps_bought_credits(world):
     world.buy(2)
     world.change_plan(Plan.FREE)
     assert world.balance() == 2
-    assert world.credits()["ledger"][0]["kind"] == "cancellation"
+    assert world.credits().ledger[0].kind == "cancellation"
 
 
 def test_r8_open_profile_needs_premium(world):
     world.change_plan(Plan.FREE)
     with pytest.raises(Refused, match="premium"):
         world.change_settings(open_profile=True)
-    assert world.settings()["open_profile"] is False
+    assert world.settings().open_profile is False
 
 
 def test_r5_5_unopened_after_7_days_refunds_unopened_inmails_a_week_later(world):
@@ -191,10 +193,10 @@ def test_r5_5_unopened_after_7_days_refunds_unopened_inmails_a_week_later(world)
     world.advance(7)
     (item,) = world.sent()
     fate = world.db.execute(
-        "SELECT fate_opened FROM messages WHERE id = ?", (sent["message_id"],)
+        "SELECT fate_opened FROM messages WHERE id = ?", (sent.message_id,)
     ).fetchone()[0]
     opened_within_week = fate is not None and fate <= world.today.isoformat()
-    assert item["credit_state"] == ("spent" if opened_within_week else "refunded")
+    assert item.credit_state == ("spent" if opened_within_week else "refunded")
 
 
 def test_r5_5_policy_is_frozen_on_each_inmail(world):
@@ -221,7 +223,7 @@ def test_r6_5_same_database_and_actions_give_the_same_events(handmade_template, 
             world.credits()
         world.send(2, body="Hello Marco")
         outcomes.append(
-            (world.advance(60)["events"], world.sent(), [c["member_id"] for c in world.inbox()])
+            (world.advance(60).events, world.sent(), [c.member_id for c in world.inbox()])
         )
     assert outcomes[0] == outcomes[1]
 
@@ -230,14 +232,14 @@ def test_r6_answers_arrive_in_my_inbox_and_can_be_answered(world):
     world.advance(60)
     inbox = world.inbox()
     assert inbox, "sixty days bring messages from connections and group fellows"
-    assert sum(c["unread"] for c in inbox) == world.stats()["unread"]
-    incoming = [m for c in inbox for m in world.thread(c["member_id"]) if m["can_answer"]]
-    assert world.stats()["unread"] == 0  # reading a thread marks it read
+    assert sum(c.unread for c in inbox) == world.stats().glance.unread
+    incoming = [m for c in inbox for m in world.thread(c.member_id) if m.can_answer]
+    assert world.stats().glance.unread == 0  # reading a thread marks it read
     message = incoming[0]
-    replied = world.reply(message["id"], "Thanks, let's talk next week.")
-    assert replied["state"] == "replied"
+    replied = world.reply(message.id, "Thanks, let's talk next week.")
+    assert replied.message.state is InMailState.REPLIED
     with pytest.raises(BadInput):
-        world.reply(message["id"], "")
+        world.reply(message.id, "")
 
 
 def test_r7_2_accept_and_decline_only_inmails_to_me(world):
@@ -245,21 +247,21 @@ def test_r7_2_accept_and_decline_only_inmails_to_me(world):
     inmails = [
         m
         for c in world.inbox()
-        for m in world.thread(c["member_id"])
-        if m["kind"] == "inmail" and m["can_answer"]
+        for m in world.thread(c.member_id)
+        if m.kind == "inmail" and m.can_answer
     ]
     assert inmails, "120 days bring InMails to me on the handmade network"
-    assert world.accept(inmails[0]["id"])["state"] == "accepted"
+    assert world.accept(inmails[0].id).state == "accepted"
     with pytest.raises(Refused):
-        world.decline(inmails[0]["id"])
+        world.decline(inmails[0].id)
     messages = [
         m
         for c in world.inbox()
-        for m in world.thread(c["member_id"])
-        if m["kind"] == "message" and m["direction"] == "in"
+        for m in world.thread(c.member_id)
+        if m.kind == "message" and m.incoming
     ]
     with pytest.raises(BadInput):
-        world.accept(messages[0]["id"])
+        world.accept(messages[0].id)
 
 
 def test_r6_4_no_inmails_to_me_while_i_refuse_them(world):
@@ -274,7 +276,7 @@ def test_r6_4_no_inmails_to_me_while_i_refuse_them(world):
 def test_r2_3_an_accepted_invitation_updates_degrees_at_once(world):
     assert world.standing(4).degree.value == "2nd"
     invitation = world.connect(4)
-    assert invitation["status"] == "pending"
+    assert invitation.as_json()["status"] == "pending"
     with pytest.raises(Refused):
         world.connect(4)  # one pending invitation per member
     with pytest.raises(Refused):
@@ -286,7 +288,7 @@ def test_r2_3_an_accepted_invitation_updates_degrees_at_once(world):
     assert world.standing(6).degree.value == "2nd"  # 6 was 3rd, now through 4
     assert world.standing(7).degree.value == "3rd"  # 7 was group-only, now 3 hops
     assert world.route(4).route.value == "message"
-    assert world.stats()["degrees"]["1st"] == 3
+    assert world.stats().degrees["1st"] == 3
 
 
 @pytest.mark.parametrize(
@@ -316,23 +318,22 @@ def test_r2_3_incremental_update_matches_a_full_recomputation(world):
     # The dashboard's counts by degree (kept beside reach, R10) follow as well.
     counted = dict(world.db.execute("SELECT rank, count(*) FROM reach GROUP BY rank").fetchall())
     assert reach.rank_counts(world.db) == counted
-    stats = world.stats()["degrees"]
+    stats = world.stats().degrees
     assert stats["1st"] == 3 and sum(stats.values()) == 8  # 6 joined my 1st; all but me
 
 
 def test_r5_the_balance_chart_starts_with_the_account_and_follows_the_ledger(world):
     """The credits screen's chart: one point per day, from my account's first entry
     (no made-up days before the network existed), at most the last 90 days."""
-    history = world.credits()["history"]
-    assert history == [{"date": "2015-01-12", "balance": 15}]
+    history = world.credits().history
+    assert history == (BalanceDay("2015-01-12", 15),)
     world.buy(5)
     world.advance(120)
-    history = world.credits()["history"]
-    assert len(history) == 90 and history[-1] == {
-        "date": world.today.isoformat(),
-        "balance": world.balance(),
-    }
+    history = world.credits().history
+    assert len(history) == 90 and history[-1] == BalanceDay(
+        world.today.isoformat(), world.balance()
+    )
     ledger = world.db.execute("SELECT date, amount FROM ledger WHERE owner = ?", (world.me,))
     entries = ledger.fetchall()
     for point in history:
-        assert point["balance"] == sum(amount for day, amount in entries if day <= point["date"])
+        assert point.balance == sum(amount for day, amount in entries if day <= point.date)

@@ -9,12 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from netui.core.clock import MAX_ADVANCE_DAYS, target_date
 from netui.errors import BadInput
-from netui.ui.text import long_date
+from netui.ui.modals.base import Modal
+from netui.ui.text import count, long_date
 
 
 def parse_target(today: date, typed: str) -> date:
@@ -31,7 +31,7 @@ def parse_target(today: date, typed: str) -> date:
     return target_date(today, None, day)
 
 
-class AdvanceModal(ModalScreen[date | None]):
+class AdvanceModal(Modal[date | None]):
     """Type a date or a number of days; enter moves the clock, escape leaves it."""
 
     CSS_PATH = "advance.tcss"
@@ -63,7 +63,7 @@ class AdvanceModal(ModalScreen[date | None]):
             hint.update(Text(error.message, style="red"))
         else:
             days = (day - self.today).days
-            hint.update(Text(f"→ {long_date(day.isoformat())}, {days:,} day{'s' * (days != 1)} on"))
+            hint.update(Text(f"→ {long_date(day.isoformat())}, {count(days, 'day')} on"))
 
     @on(Input.Submitted)
     def _advance(self, event: Input.Submitted) -> None:

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from netui.core.credits import PACK_SIZES
 from netui.core.money import PriceList, usd
+from netui.ui.modals.base import Modal
+from netui.ui.text import count, long_date, plural
+
+if TYPE_CHECKING:
+    from netui.world.results import Purchase
 
 T = TypeVar("T")
 
 
-class ChoiceModal(ModalScreen[T | None], Generic[T]):
+class ChoiceModal(Modal[T | None], Generic[T]):
     """Pick one with the arrows and enter, or the letter/number shown; escape cancels."""
 
     CSS_PATH = "choice.tcss"
@@ -83,15 +87,16 @@ def buy_credits_modal(prices: PriceList | None = None) -> ChoiceModal[int]:
     prices = prices or PriceList()
     return ChoiceModal(
         "Buy InMail credits",
-        [(f"{n:>2} credit{'s' * (n != 1):<1}  ·  {usd(prices.pack(n)):>8}", n) for n in PACK_SIZES],
+        [(f"{n:>2} {plural(n, 'credit'):<7}  ·  {usd(prices.pack(n)):>8}", n) for n in PACK_SIZES],
         explanation=f"{usd(prices.credit_cents)} a credit. Bought credits expire 90 days "
         "after you buy them.",
         shortcuts=[str(n) for n in PACK_SIZES if n < 10],
     )
 
 
-def bought_message(result: dict) -> str:
-    expires = result.get("expires")
-    tail = f"; they expire on {expires}" if expires else ""
-    paid = f" for {usd(round(result['usd'] * 100))}" if "usd" in result else ""
-    return f"Bought {result.get('bought', '')} credits{paid}. Balance: {result['balance']}{tail}."
+def bought_message(result: Purchase) -> str:
+    paid = usd(round(result.usd * 100))
+    return (
+        f"Bought {count(result.bought, 'credit')} for {paid}. Balance: {result.balance}; "
+        f"they expire on {long_date(result.expires)}."
+    )

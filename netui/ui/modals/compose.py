@@ -10,6 +10,7 @@ from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.table import Table
@@ -18,55 +19,63 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, LengthBand
-from netui.core.model import Category, Route, given_name
+from netui.core.model import Category, given_name
+from netui.core.routes import RouteDecision
 from netui.errors import NetuiError
 from netui.ui.gate import ask_world
+from netui.ui.modals.base import Modal
 from netui.ui.modals.choice import bought_message, buy_credits_modal
-from netui.ui.text import degree_badge, plain, route_sentence
+from netui.ui.modals.drafts import DraftKeeper, Fields
+from netui.ui.text import count, degree_badge, long_date, plain, route_sentence
+from netui.world.results import SendReceipt  # loaded with the World: compose opens after it
 
 if TYPE_CHECKING:
     from netui.world import World
+    from netui.world.messaging import SavedDraft
+    from netui.world.results import InvitationSent, Profile, Purchase
 
 
 @dataclass(frozen=True)
 class Recipient:
     """What the form needs to know, asked once when it opens."""
 
-    profile: dict
-    route: dict
-    needs_credits: bool
+    profile: Profile
+    route: RouteDecision  # as asked: with or without InMail
     balance: int | None
     score_text: str
+    draft: SavedDraft | None = None
+    # The day I last InMailed them if they have not answered yet (issue 14.5).
+    waiting_since: date | None = None
 
     @property
     def is_inmail(self) -> bool:
-        return Route(self.route["route"]).is_inmail
+        return self.route.route.is_inmail
 
     @property
-    def welcomed(self) -> list[Category]:
-        return [Category(c) for c in self.profile.get("categories", [])]
+    def welcomed(self) -> tuple[Category, ...]:
+        return self.profile.categories
 
 
 def read_recipient(member_id: int, want_inmail: bool):
     def question(world: World) -> Recipient:
-        decision = world.route(member_id, want_inmail=want_inmail)
+        profile = world.profile(member_id)
         now = world.glance()
         return Recipient(
-            profile=world.profile(member_id),
-            route=decision.as_json(),
-            needs_credits=decision.needs_credits,
-            balance=now["credits"],
-            score_text=now.get("score_text", "no score yet"),
+            profile=profile,
+            route=profile.inmail_route if want_inmail else profile.route,
+            balance=now.credits,
+            score_text=now.score_line.score_text,
+            draft=world.draft_for(member_id),
+            waiting_since=world.waiting_for_answer(member_id),
         )
 
     return question
 
 
-class ComposeModal(ModalScreen[dict | None]):
+class ComposeModal(Modal[SendReceipt | None]):
     """Returns the World's answer to `send` ({message_id, route, cost, credits, …})."""
 
     CSS_PATH = "compose.tcss"
@@ -90,6 +99,7 @@ class ComposeModal(ModalScreen[dict | None]):
         self.recipient: Recipient | None = None
         self.checklist: Checklist | None = None
         self.sending = False
+        self.drafts = DraftKeeper(self, member_id, self.fields)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="compose-box") as box:
@@ -163,18 +173,24 @@ class ComposeModal(ModalScreen[dict | None]):
         box = self.query_one("#compose-box")
         if recipient.is_inmail:
             box.border_title = "InMail"
-        elif route["allowed"]:
-            box.border_title = Route(route["route"]).label
+        elif route.allowed:
+            box.border_title = route.route.label
         head = Text("To ")
-        head.append_text(plain(profile["name"], "bold"))
+        head.append_text(plain(profile.name, "bold"))
         head.append(" ")
-        head.append_text(degree_badge(profile["degree"]))
-        if route["allowed"]:  # a refusal is explained below, with the way out
+        head.append_text(degree_badge(profile.degree))
+        if route.allowed:  # a refusal is explained below, with the way out
             head.append("  ")
             head.append_text(route_sentence(route))
+        if recipient.is_inmail and recipient.waiting_since:
+            head.append(
+                f"\n⚠ You wrote to them on {long_date(recipient.waiting_since.isoformat())}; "
+                "no answer yet.",
+                style="bold yellow",
+            )
         self.query_one("#compose-route", Static).update(head)
         self.query_one("#compose-balance", Static).update(self._balance_line())
-        if not route["allowed"]:
+        if not route.allowed:
             self.show_refusal(recipient)
             return
         self.query_one("#compose-box").remove_class("-refused")
@@ -184,6 +200,7 @@ class ComposeModal(ModalScreen[dict | None]):
         self.query_one("#send", Button).disabled = False
         for row in ("#category-row", "#subject-row", "#compose-side", "#length-band"):
             self.query_one(row).display = recipient.is_inmail
+        self.restore_draft(recipient.draft)
         if recipient.is_inmail:
             category = self.query_one("#category", Select)
             if category.value is Select.NULL and recipient.welcomed:
@@ -201,20 +218,17 @@ class ComposeModal(ModalScreen[dict | None]):
         self.query_one("#compose-refusal").display = True
         self.query_one("#send", Button).disabled = True
         reasons = Text("Not possible:\n", style="bold red")
-        for reason in recipient.route["reasons"]:
+        for reason in recipient.route.reasons:
             reasons.append(f"• {reason}\n")
         self.query_one("#refusal-reasons", Static).update(reasons)
         profile = recipient.profile
-        instead = profile["route"]  # the route without asking for InMail
-        can_message = (
-            self.want_inmail and instead["allowed"] and not Route(instead["route"]).is_inmail
-        )
+        instead = profile.route  # the route without asking for InMail
+        can_message = self.want_inmail and instead.allowed and not instead.route.is_inmail
         as_message = self.query_one("#as-message", Button)
         as_message.display = can_message
-        as_message.label = f"Write a {Route(instead['route']).label.lower()} instead"
-        can_connect = profile["degree"] != "1st" and not profile.get("invitation_pending")
-        self.query_one("#buy").display = recipient.needs_credits
-        self.query_one("#connect").display = can_connect
+        as_message.label = f"Write a {instead.route.label.lower()} instead"
+        self.query_one("#buy").display = recipient.route.needs_credits
+        self.query_one("#connect").display = profile.can_invite
         offered = [button for button in self.query("#compose-refusal Button") if button.display]
         self.set_focus(offered[0])  # the first way out; Close is always there
 
@@ -223,12 +237,36 @@ class ComposeModal(ModalScreen[dict | None]):
         if recipient is None or recipient.balance is None:
             return Text("")
         text = Text()
-        text.append(
-            f"{recipient.balance} credit{'s' * (recipient.balance != 1)} left", style="bold"
-        )
-        score = recipient.score_text  # "34% (12 of 35)", or "no score yet"
-        text.append(f" · {score}" if score.startswith("no ") else f" · score {score}")
+        text.append(f"{count(recipient.balance, 'credit')} left", style="bold")
+        # "34% (12 of 35)", "no score yet", or "waiting for answers (…)" said short: the
+        # line shares its row with the buttons (R4.4, issue 14.5)
+        score = recipient.score_text
+        if score.startswith("waiting"):
+            score = score.split(" (")[0]
+        text.append(f" · score {score}" if score[0].isdigit() else f" · {score}")
         return text
+
+    # ── the draft, kept (issue 14.1) ───────────────────────────────────────────
+
+    def restore_draft(self, draft: SavedDraft | None) -> None:
+        """Put back what I left, once, into a form nothing has been typed in yet."""
+        if draft is None or not self.drafts.restoring():
+            return
+        self.query_one("#subject", Input).value = draft.subject
+        body = self.query_one("#body", TextArea)
+        body.text = draft.body
+        body.move_cursor(body.document.end)  # go on writing where I stopped
+        if draft.category is not None:
+            self.query_one("#category", Select).value = draft.category.value
+        self.drafts.restored_as(self.fields())
+        self.notify(f"Your draft from {long_date(draft.saved.isoformat())} is back.", timeout=4)
+
+    def fields(self) -> Fields:
+        return (
+            self.query_one("#subject", Input).value,
+            self.query_one("#body", TextArea).text,
+            self.category,
+        )
 
     # ── the draft, live ───────────────────────────────────────────────────────
 
@@ -241,6 +279,8 @@ class ComposeModal(ModalScreen[dict | None]):
         self.query_one("#subject-count", Label).update(counter(len(subject), SUBJECT_MAX))
         self.query_one("#body-count", Label).update(counter(len(body), BODY_MAX))
         self.query_one("#length-band", Static).update(length_line(LengthBand.of(body)))
+        if self.recipient is not None and self.recipient.route.allowed and not self.sending:
+            self.drafts.typed(inmail=self.recipient.is_inmail)
         if self.recipient is None or not self.recipient.is_inmail:
             return
         category = self.category
@@ -267,39 +307,42 @@ class ComposeModal(ModalScreen[dict | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "send":
-            return self.recipient is not None and self.recipient.route["allowed"]
+            return self.recipient is not None and self.recipient.route.allowed
         return True
 
     def action_send(self) -> None:
         recipient = self.recipient
-        if recipient is None or not recipient.route["allowed"] or self.sending:
+        if recipient is None or not recipient.route.allowed or self.sending:
             return
         self.sending = True
+        self.drafts.stop()
         self.query_one("#send", Button).disabled = True
         subject = self.query_one("#subject", Input).value if recipient.is_inmail else None
         category = self.category if recipient.is_inmail else None
         body = self.query_one("#body", TextArea).text
+        member, want_inmail = self.member_id, self.want_inmail
+
+        def send(world: World) -> SendReceipt:
+            result = world.send(
+                member, body=body, subject=subject, category=category, want_inmail=want_inmail
+            )
+            world.drop_draft(member)  # sent: nothing is left to keep
+            return result
+
         ask_world(
             self,
-            lambda world: world.send(
-                self.member_id,
-                body=body,
-                subject=subject,
-                category=category,
-                want_inmail=self.want_inmail,
-            ),
+            send,
             self.sent,
             group="send",
             latest_only=False,
             failed=self.not_sent,
         )
 
-    def sent(self, result: dict) -> None:
-        name = self.recipient.profile["name"] if self.recipient else "them"
-        kind = Route(result["route"]).label
-        cost = result.get("cost", 0)
-        spent = f" · 1 credit spent, {result.get('credits')} left" if cost else ""
-        note = " · the category is not one they welcome" if result.get("mismatch") else ""
+    def sent(self, result: SendReceipt) -> None:
+        name = self.recipient.profile.name if self.recipient else "them"
+        kind = result.route.label
+        spent = f" · 1 credit spent, {result.credits} left" if result.cost else ""
+        note = " · the category is not one they welcome" if result.mismatch else ""
         self.notify(f"{kind} sent to {name}{spent}{note}.", markup=False)
         self.dismiss(result)
 
@@ -309,6 +352,8 @@ class ComposeModal(ModalScreen[dict | None]):
         self.app.show_error(error)  # type: ignore[attr-defined]
 
     def action_cancel(self) -> None:
+        if self.recipient is not None and self.recipient.route.allowed:
+            self.drafts.save()
         self.dismiss(None)
 
     # ── buttons ──────────────────────────────────────────────────────────────
@@ -320,7 +365,7 @@ class ComposeModal(ModalScreen[dict | None]):
     @on(Button.Pressed, "#cancel")
     @on(Button.Pressed, "#close")
     def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
     @on(Button.Pressed, "#as-message")
     def _as_message(self) -> None:
@@ -329,7 +374,7 @@ class ComposeModal(ModalScreen[dict | None]):
 
     @on(Button.Pressed, "#connect")
     def _connect(self) -> None:
-        def invited(_: dict) -> None:
+        def invited(_: InvitationSent) -> None:
             self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
             self.app.world_changed()  # type: ignore[attr-defined]
             self.dismiss(None)
@@ -344,7 +389,7 @@ class ComposeModal(ModalScreen[dict | None]):
 
     @on(Button.Pressed, "#buy")
     def _buy(self) -> None:
-        def bought(result: dict) -> None:
+        def bought(result: Purchase) -> None:
             self.notify(bought_message(result), markup=False)
             self.app.world_changed()  # type: ignore[attr-defined]
             self.load()
@@ -372,7 +417,7 @@ def counter(used: int, limit: int) -> Text:
 def welcomed_lines(recipient: Recipient, chosen: Category | None) -> Text:
     """The recipient's welcomed categories, the chosen one marked match or mismatch (R4.3)."""
     profile = recipient.profile
-    text = plain(given_name(profile["name"], profile.get("locale", "")) or "They", "bold")
+    text = plain(given_name(profile.name, profile.locale) or "They", "bold")
     text.append(" welcomes:\n", style="bold")
     if not recipient.welcomed:
         text.append("  no InMail categories\n", style="dim")

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Label, Static, TextArea
 
 from netui.core.checklist import BODY_MAX
-from netui.ui.text import kind_label, plain
+from netui.ui.modals.base import Modal
+from netui.ui.text import plain
+
+if TYPE_CHECKING:
+    from netui.world.results import ThreadMessage
 
 
-class ReplyModal(ModalScreen[str | None]):
+class ReplyModal(Modal[str | None]):
     """Returns the body to send, or None."""
 
     CSS_PATH = "reply.tcss"
@@ -24,17 +29,19 @@ class ReplyModal(ModalScreen[str | None]):
         Binding("escape", "cancel", "Cancel", id="reply.cancel"),
     ]
 
-    def __init__(self, message: dict) -> None:
+    def __init__(self, message: ThreadMessage) -> None:
         super().__init__()
         self.message = message
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reply-box") as box:
-            box.border_title = f"Reply to this {kind_label(self.message['kind'])}"
-            quoted = plain(self.message.get("subject") or "", "bold")
-            quoted.append("\n")
-            quoted.append_text(plain(self.message["body"][:300], "dim italic"))
-            yield Static(quoted, id="reply-quote")
+            box.border_title = f"Reply to this {self.message.kind.label}"
+            # All of it, sign-off included; a long one scrolls.
+            quoted = plain(self.message.body.strip(), "dim italic")
+            if self.message.subject:
+                quoted = Text("\n").join([plain(self.message.subject, "bold"), quoted])
+            with VerticalScroll(id="reply-quote"):
+                yield Static(quoted)
             yield TextArea(id="reply-body", soft_wrap=True, compact=True)
             with Horizontal(id="reply-actions"):
                 yield Label(Text(f"0/{BODY_MAX:,}", style="dim"), id="reply-count")

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, TabbedContent
 from textual.worker import Worker
 
 from netui.errors import NetuiError
@@ -19,6 +20,23 @@ if TYPE_CHECKING:
     from netui.world import World
 
 T = TypeVar("T")
+
+
+def tab_keys(place: str, tabs: dict[str, str]) -> list[Binding]:
+    """1, 2, … show a screen's tabs directly (`tabs`: each pane's id and its name). The
+    footer shows them as one "1 2 Tabs"; help lists each one."""
+    group = Binding.Group("Tabs")
+    return [
+        Binding(
+            str(n),
+            f"show_tab('{pane}')",
+            name,
+            id=f"{place}.tab-{n}",
+            tooltip=f"Show the {name} tab",
+            group=group,
+        )
+        for n, (pane, name) in enumerate(tabs.items(), 1)
+    ]
 
 
 class PlaceScreen(Screen):
@@ -43,6 +61,13 @@ class PlaceScreen(Screen):
     def on_resize(self) -> None:
         # On a narrow terminal the keys of this screen matter more than the palette hint.
         self.query_one(Footer).show_command_palette = self.size.width >= 100
+
+    def action_show_tab(self, pane: str) -> None:
+        """A tab key: that tab, with the keys on its list working at once."""
+        self.query_one(TabbedContent).active = pane
+        tables = self.query_one(f"#{pane}").query("DataTable, RowTable")
+        if tables:
+            self.set_focus(tables.first())
 
     def on_screen_resume(self) -> None:
         self.reload()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -11,35 +12,37 @@ from textual.containers import Grid
 from textual.widgets import Static
 
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import (
-    STATE_STYLES,
-    count,
-    credit_state,
-    kind_label,
-    long_date,
-    plain,
-    plan_label,
-    score_line,
-)
+from netui.ui.text import STATE_STYLES, count, credit_state, long_date, plain, plural, score_line
 from netui.ui.widgets.reach_chart import ReachChart
 
 if TYPE_CHECKING:
     from netui.world import World
+    from netui.world.results import Conversation, Profile, SentItem, Settings, Stats
 
 
-# The "latest" row only earns its place on a tall terminal; below this it is hidden.
-LATEST_MIN_HEIGHT = 32
+# Below this height the network's figures and the key list (the footer and help have
+# the keys) make way for the latest conversations and InMails, which are about me.
+FULL_MIN_HEIGHT = 30
 LATEST_ROWS = 12
 
 
-def read_dashboard(world: World) -> dict:
-    return {
-        "stats": world.stats(),
-        "me": world.member(world.me),
-        "settings": world.settings(),
-        "inbox": world.inbox()[:LATEST_ROWS],
-        "sent": world.sent()[:LATEST_ROWS],
-    }
+@dataclass(frozen=True)
+class Dashboard:
+    stats: Stats
+    me: Profile
+    settings: Settings
+    inbox: list[Conversation]  # the newest few
+    sent: list[SentItem]  # the newest few
+
+
+def read_dashboard(world: World) -> Dashboard:
+    return Dashboard(
+        stats=world.stats(),
+        me=world.profile(world.me),
+        settings=world.settings(),
+        inbox=world.inbox()[:LATEST_ROWS],
+        sent=world.sent()[:LATEST_ROWS],
+    )
 
 
 class Panel(Static):
@@ -71,21 +74,22 @@ class DashboardScreen(PlaceScreen):
     def reload(self) -> None:
         self.ask(read_dashboard, self.show)
 
-    def show(self, data: dict) -> None:
-        stats, me = data["stats"], data["me"]
-        self.query_one("#dash-me", Static).update(me_lines(stats, me, data["settings"]))
+    def show(self, data: Dashboard) -> None:
+        stats = data.stats
+        self.query_one("#dash-me", Static).update(me_lines(stats, data.me, data.settings))
         self.query_one("#dash-network", Static).update(network_lines(stats))
-        self.query_one(ReachChart).show(stats["degrees"])
+        self.query_one(ReachChart).show(stats.degrees)
         self.query_one("#dash-credits", Static).update(credit_lines(stats))
         self.query_one("#dash-messages", Static).update(message_lines(stats))
         self.query_one("#dash-keys", Static).update(self.key_lines())
-        self.query_one("#dash-latest", Static).update(latest_lines(data["inbox"]))
-        self.query_one("#dash-inmails", Static).update(inmail_lines(data["sent"]))
+        self.query_one("#dash-latest", Static).update(latest_lines(data.inbox))
+        self.query_one("#dash-inmails", Static).update(inmail_lines(data.sent))
 
     def on_resize(self) -> None:
-        tall = self.size.height >= LATEST_MIN_HEIGHT
-        for panel in ("#dash-latest", "#dash-inmails"):
-            self.query_one(panel).display = tall
+        full = self.size.height >= FULL_MIN_HEIGHT
+        self.query_one("#dashboard").set_class(not full, "-compact")
+        for panel in ("#dash-network", "#dash-keys"):
+            self.query_one(panel).display = full
 
     def key_lines(self) -> Text:
         """Two columns of keys, where to go and what to do, then the palette's key.
@@ -123,22 +127,22 @@ class DashboardScreen(PlaceScreen):
         return lines
 
 
-def me_lines(stats: dict, me: dict, settings: dict) -> Text:
-    text = plain(me["name"], "bold")
+def me_lines(stats: Stats, me: Profile, settings: Settings) -> Text:
+    text = plain(me.name, "bold")
     text.append("\n")
-    text.append_text(plain(f"{me['headline']} at {me['company']}"))
+    text.append_text(plain(f"{me.headline} at {me.company}"))
     text.append("\n")
-    text.append_text(plain(f"{me['city']}, {me['country']}", "dim"))
-    text.append(f"\n{plan_label(stats.get('plan') or me['plan'])}")
-    text.append(" · InMail " + ("on" if me["accepts_inmail"] else "off"), style="dim")
+    text.append_text(plain(f"{me.city}, {me.country}", "dim"))
+    text.append(f"\n{stats.glance.plan.label}")
+    text.append(" · InMail " + ("on" if me.accepts_inmail else "off"), style="dim")
     text.append("\n")
     text.append_text(profile_line(settings))
     return text
 
 
-def profile_line(settings: dict) -> Text:
+def profile_line(settings: Settings) -> Text:
     """R8.2: my profile's completeness and the most valuable thing to add."""
-    percent, missing = settings["completeness"], settings["missing"]
+    percent, missing = settings.completeness, settings.missing
     style = "green" if percent == 100 else "yellow" if percent >= 60 else "red"
     text = Text.assemble("Profile ", (f"{percent}%", f"bold {style}"))
     if missing:
@@ -146,67 +150,67 @@ def profile_line(settings: dict) -> Text:
     return text
 
 
-def network_lines(stats: dict) -> Text:
-    shape = stats.get("network") or {}
+def network_lines(stats: Stats) -> Text:
+    shape = stats.network or {}
     text = Text()
-    text.append(f"{stats['members']:,}", style="bold")
-    text.append(f" members in {count(stats['countries'], 'country', 'countries')}\n")
-    text.append(
-        f"{count(stats['connections'], 'connection')} · {count(stats['groups'], 'group')}\n"
-    )
+    text.append(f"{stats.members:,}", style="bold")
+    text.append(f" members in {count(stats.countries, 'country', 'countries')}\n")
+    text.append(f"{count(stats.connections, 'connection')} · {count(stats.groups, 'group')}\n")
     if shape:
         text.append(
             f"path {shape.get('mean_path_length', 0):.1f} hops · "
             f"clustering {shape.get('clustering', 0):.2f}\n",
             style="dim",
         )
-    text.append(f"Today is {long_date(stats['date'])}")
+    text.append(f"Today is {long_date(stats.glance.date)}")
     return text
 
 
-def credit_lines(stats: dict) -> Text:
+def credit_lines(stats: Stats) -> Text:
+    glance = stats.glance
     text = Text()
-    text.append(f"{stats['credits']:,}", style="bold")
-    text.append(" credits" if stats["credits"] != 1 else " credit")
-    expiry = stats.get("next_expiry")
+    text.append(f"{glance.credits:,}", style="bold")
+    text.append(f" {plural(glance.credits, 'credit')}")
+    expiry = glance.score_line.next_expiry
     if expiry:
-        text.append(f"\nnext expiry: {expiry['amount']} on {long_date(expiry['date'])}")
+        text.append(f"\nnext expiry: {expiry.amount} on {long_date(expiry.date)}")
     else:
         text.append("\nnothing expires", style="dim")
     text.append("\n")
-    text.append_text(score_line(stats))
+    text.append_text(score_line(glance.score_line))
     return text
 
 
-def message_lines(stats: dict) -> Text:
-    unread = stats["unread"]
+def message_lines(stats: Stats) -> Text:
+    glance = stats.glance
+    unread = glance.unread
     text = Text.assemble((count(unread, "unread message"), "bold" if unread else ""))
-    text.append("\n" + count(stats["pending_invitations"], "pending invitation"))
-    text.append(f"\n{stats['group_messages_left']} free group messages left", style="dim")
+    text.append("\n" + count(glance.pending_invitations, "pending invitation"))
+    left = count(glance.group_messages_left, "free group message")
+    text.append(f"\n{left} left", style="dim")
     return text
 
 
-def latest_lines(conversations: list[dict]) -> Text:
+def latest_lines(conversations: list[Conversation]) -> Text:
     if not conversations:
         return Text("No messages yet: advance the clock.", style="dim")
     text = Text(no_wrap=True, overflow="ellipsis")
     for c in conversations:
-        text.append("● " if c.get("unread") else "  ", style="bold cyan")
-        text.append_text(plain(c["name"], "bold" if c.get("unread") else ""))
-        about = " ".join((c.get("subject") or c.get("preview") or "").split())
-        text.append_text(plain(f" · {kind_label(c.get('kind'))} · {about}", "dim"))
+        text.append("● " if c.unread else "  ", style="bold cyan")
+        text.append_text(plain(c.name, "bold" if c.unread else ""))
+        text.append_text(plain(f" · {c.kind.label} · {c.about}", "dim"))
         text.append("\n")
     text.rstrip()
     return text
 
 
-def inmail_lines(sent: list[dict]) -> Text:
+def inmail_lines(sent: list[SentItem]) -> Text:
     if not sent:
         return Text("No InMails sent yet: find someone in Search.", style="dim")
     text = Text(no_wrap=True, overflow="ellipsis")
     for item in sent:
-        text.append_text(plain(item["to_name"], "bold"))
-        text.append(f" · {item['state']}", style=STATE_STYLES.get(item["state"], ""))
+        text.append_text(plain(item.to_name, "bold"))
+        text.append(f" · {item.state.value}", style=STATE_STYLES[item.state])
         text.append(" · ")
         text.append_text(credit_state(item))
         text.append("\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -10,26 +10,28 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from netui.ui.modals.reply import ReplyModal
-from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import (
-    STATE_STYLES,
-    category_label,
-    credit_state,
-    kind_label,
-    long_date,
-    plain,
-    state_words,
-)
+from netui.ui.screens.base import PlaceScreen, tab_keys
+from netui.ui.text import STATE_STYLES, credit_state, long_date, plain, short_date, state_text
+from netui.ui.widgets.empty import EmptyNote, say_when_empty
+from netui.ui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
     from netui.world import World
+    from netui.world.results import Conversation, SentItem, ThreadMessage
 
 
-def read_inbox(world: World) -> dict:
-    return {"conversations": world.inbox(), "sent": world.sent()}
+@dataclass(frozen=True)
+class Mail:
+    conversations: list[Conversation]
+    sent: list[SentItem]
+
+
+def read_inbox(world: World) -> Mail:
+    return Mail(world.inbox(), world.sent())
 
 
 class ConversationTable(DataTable):
@@ -37,8 +39,40 @@ class ConversationTable(DataTable):
         Binding("enter", "read", "Read", id="inbox.read", tooltip="Read this conversation"),
     ]
 
+    class Resized(Message):
+        """The list changed width: its rows are cut to the new one."""
+
+    def on_resize(self) -> None:
+        # Also sent when its tab comes back into view: while hidden the list has no
+        # width, and rows cut to that would stay ten characters wide (issue 14.2).
+        self.post_message(self.Resized())
+
     def action_read(self) -> None:
         self.screen.read_selected()  # type: ignore[attr-defined]
+
+
+class SentTable(RowTable):
+    BINDINGS = [
+        Binding("enter", "choose", "Read", id="inbox.read-sent", tooltip="Read the conversation"),
+    ]
+
+
+# Wide enough for every column of a sent InMail on one line; below, two lines each.
+SENT_WIDE = 120
+SENT_WIDE_COLUMNS = (
+    ("To", 0, 1),
+    ("Sent", 11),
+    ("Category", 21),  # "Getting back in touch"
+    ("Subject", 0, 1),
+    ("State", 9),
+    ("Credit", 20),  # "spent · 12 days left"
+)
+SENT_NARROW_COLUMNS = (
+    ("To · subject", 0, 1),
+    ("Sent · category", 0, 1),
+    ("State", 9),
+    ("Credit", 20),
+)
 
 
 class InboxScreen(PlaceScreen):
@@ -51,14 +85,16 @@ class InboxScreen(PlaceScreen):
         Binding("x", "decline", "Decline", id="inbox.decline", tooltip="Decline this InMail"),
         Binding("p", "profile", "Profile", id="inbox.profile", tooltip="Open their profile"),
         Binding("escape", "to_list", "Conversations", id="inbox.list", show=False),
+        *tab_keys("inbox", {"tab-conversations": "Conversations", "tab-sent": "Sent InMails"}),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.conversations: list[dict] = []
-        self.sent_items: list[dict] = []
+        self.conversations: list[Conversation] = []
+        self.loaded = False  # until then an empty list means "not read yet", not "none"
+        self.sent_items: list[SentItem] = []
         self.member_id: int | None = None  # the conversation shown on the right
-        self.messages: list[dict] = []
+        self.messages: list[ThreadMessage] = []
 
     def compose_body(self) -> ComposeResult:
         with TabbedContent(id="inbox-tabs"):
@@ -69,52 +105,23 @@ class InboxScreen(PlaceScreen):
                 with VerticalScroll(id="thread"):
                     yield Static(Text("Choose a conversation.", style="dim"), id="thread-text")
             with TabPane("Sent InMails", id="tab-sent"):
-                yield DataTable(id="sent", cursor_type="row", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        sent = self.query_one("#sent", DataTable)
-        for label, width in (
-            ("To", None),
-            ("Sent", 10),
-            ("Category", 20),
-            ("Subject", None),
-            ("State", 9),
-            ("Credit", 18),
-        ):
-            sent.add_column(label, width=width)
+                yield SentTable(id="sent")
+                yield EmptyNote(
+                    "sent",
+                    "No InMails sent yet. Find someone in Search and write them one: each "
+                    "InMail is listed here with its answer and what became of its credit.",
+                )
 
     def reload(self) -> None:
         self.ask(read_inbox, self.show)
 
     # ── conversations ────────────────────────────────────────────────────────
 
-    def show(self, data: dict) -> None:
-        self.conversations = data["conversations"]
-        self.sent_items = data["sent"]
-        table = self.query_one("#conversations", DataTable)
-        cursor = table.cursor_row
-        table.clear(columns=True)
-        # The preview is cut to the list's width, never scrolled sideways.
-        table.add_column("", width=1)
-        table.add_column("Newest first", width=max(10, table.size.width - 6))
-        for c in self.conversations:
-            unread = c.get("unread") or 0
-            who = plain(c["name"], "bold" if unread else "")
-            if unread:
-                who.append(f" ({unread})", style="bold cyan")
-            who.append("\n")
-            line = " ".join((c.get("subject") or c.get("preview") or "").split())
-            about = f"{short_date(c['last_date'])} · {kind_label(c.get('kind'))} · {line}"
-            who.append_text(plain(about, "dim"))
-            who.no_wrap, who.overflow = True, "ellipsis"  # one line each, cut with …
-            table.add_row(
-                Text("●" if unread else " ", style="bold cyan"),
-                who,
-                key=str(c["member_id"]),
-                height=2,
-            )
-        if self.conversations:
-            table.move_cursor(row=min(cursor, len(self.conversations) - 1))
+    def show(self, mail: Mail) -> None:
+        self.conversations = mail.conversations
+        self.sent_items = mail.sent
+        self.loaded = True
+        self.show_conversations()
         self.show_sent()
         if self.member_id is not None:
             self.load_thread(self.member_id, mark_read=False)
@@ -127,9 +134,40 @@ class InboxScreen(PlaceScreen):
                 )
             )
 
+    @on(ConversationTable.Resized)
+    def show_conversations(self) -> None:
+        """The list as it is now, the cursor on the conversation shown beside it."""
+        table = self.query_one("#conversations", DataTable)
+        if not table.size.width or not self.loaded:
+            return  # hidden behind the Sent tab: filled in when it is shown (Resized)
+        table.clear(columns=True)
+        # The preview is cut to the list's width, never scrolled sideways.
+        table.add_column("", width=1)
+        heading = "Newest first" if self.conversations else "No conversations yet"
+        table.add_column(heading, width=max(10, table.size.width - 6))
+        for c in self.conversations:
+            unread = c.unread
+            who = plain(c.name, "bold" if unread else "")
+            if unread:
+                who.append(f" ({unread})", style="bold cyan")
+            who.append("\n")
+            about = f"{short_date(c.last_date)} · {c.kind.label} · {c.about}"
+            who.append_text(plain(about, "dim"))
+            who.no_wrap, who.overflow = True, "ellipsis"  # one line each, cut with …
+            table.add_row(
+                Text("●" if unread else " ", style="bold cyan"),
+                who,
+                key=str(c.member_id),
+                height=2,
+            )
+        keys = [str(c.member_id) for c in self.conversations]
+        if keys:
+            shown = str(self.member_id)
+            table.move_cursor(row=keys.index(shown) if shown in keys else 0)
+
     def on_resize(self) -> None:
-        if self.conversations:
-            self.show({"conversations": self.conversations, "sent": self.sent_items})
+        if self.loaded:
+            self.show_sent()  # one line a row when wide, two when narrow
 
     @on(DataTable.RowHighlighted, "#conversations")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -156,11 +194,12 @@ class InboxScreen(PlaceScreen):
             group="thread",
         )
 
-    def show_thread(self, messages: list[dict]) -> None:
+    def name_of(self, member_id: int | None) -> str:
+        return next((c.name for c in self.conversations if c.member_id == member_id), "them")
+
+    def show_thread(self, messages: list[ThreadMessage]) -> None:
         self.messages = messages
-        name = next(
-            (c["name"] for c in self.conversations if c["member_id"] == self.member_id), "them"
-        )
+        name = self.name_of(self.member_id)
         key = self.app.key_for
         hint = (
             f"{key('inbox.accept')} accept / {key('inbox.decline')} decline / "
@@ -178,11 +217,11 @@ class InboxScreen(PlaceScreen):
 
     # ── answering ─────────────────────────────────────────────────────────────
 
-    def _last_incoming(self, *, answerable_inmail: bool = False) -> dict | None:
+    def _last_incoming(self, *, answerable_inmail: bool = False) -> ThreadMessage | None:
         for message in reversed(self.messages):
-            if message["direction"] != "in":
+            if not message.incoming:
                 continue
-            if not answerable_inmail or (message["kind"] == "inmail" and message["can_answer"]):
+            if not answerable_inmail or message.answerable_inmail:
                 return message
         return None
 
@@ -202,9 +241,10 @@ class InboxScreen(PlaceScreen):
 
         def replied(body: str | None) -> None:
             if body:
+                name = self.name_of(message.sender)
                 self.act(
-                    lambda world: world.reply(message["id"], body),
-                    lambda _: self.notify("Reply sent.", markup=False),
+                    lambda world: world.reply(message.id, body),
+                    lambda _: self.notify(f"Reply sent to {name}.", markup=False),
                 )
 
         self.app.push_screen(ReplyModal(message), replied)
@@ -221,10 +261,10 @@ class InboxScreen(PlaceScreen):
             self.notify("No InMail to answer in this conversation.", markup=False)
             return
 
-        def answered(_: dict) -> None:
-            self.notify(f"InMail {how}ed." if how == "accept" else "InMail declined.", markup=False)
+        def answered(_: ThreadMessage) -> None:
+            self.notify(answer_notice(how, self.name_of(self.member_id), message), markup=False)
 
-        self.act(lambda world: getattr(world, how)(message["id"]), answered)
+        self.act(lambda world: getattr(world, how)(message.id), answered)
 
     def action_to_list(self) -> None:
         self.set_focus(self.query_one("#conversations", DataTable))
@@ -236,19 +276,16 @@ class InboxScreen(PlaceScreen):
     # ── sent InMails ─────────────────────────────────────────────────────────
 
     def show_sent(self) -> None:
-        table = self.query_one("#sent", DataTable)
-        table.clear()
-        for item in self.sent_items:
-            state = item["state"]
-            table.add_row(
-                plain(item["to_name"], "bold"),
-                Text(item["sent"]),
-                Text(category_label(item.get("category"))),
-                plain(item.get("subject") or ""),
-                Text(state_words(state), style=STATE_STYLES.get(state, "")),
-                credit_state(item),
-                key=str(item["message_id"]),
-            )
+        wide = self.size.width >= SENT_WIDE
+        table = self.query_one(SentTable)
+        table.show_rows(
+            SENT_WIDE_COLUMNS if wide else SENT_NARROW_COLUMNS,
+            [sent_cells(item, wide) for item in self.sent_items],
+            [str(item.message_id) for item in self.sent_items],
+            row_height=1 if wide else 2,
+            cursor_on=table.key_at(table.cursor_row),
+        )
+        say_when_empty(table)
         pane = self.query_one("#inbox-tabs", TabbedContent)
         pane.get_tab("tab-sent").label = f"Sent InMails ({len(self.sent_items)})"
 
@@ -257,42 +294,62 @@ class InboxScreen(PlaceScreen):
         # Focus follows the tab: a focused widget left behind in a hidden pane would
         # pull the tabs back to it.
         table = "#sent" if event.pane.id == "tab-sent" else "#conversations"
-        self.set_focus(self.query_one(table, DataTable))
+        self.set_focus(self.query_one(table))
 
-    @on(DataTable.RowSelected, "#sent")
-    def _sent_selected(self, event: DataTable.RowSelected) -> None:
-        item = next(
-            (i for i in self.sent_items if str(i["message_id"]) == event.row_key.value), None
-        )
+    @on(RowTable.Chosen, "#sent")
+    def _sent_selected(self, event: RowTable.Chosen) -> None:
+        key = event.table.key_at(event.row)
+        item = next((i for i in self.sent_items if str(i.message_id) == key), None)
         if item is not None:
             self.query_one("#inbox-tabs", TabbedContent).active = "tab-conversations"
-            self.load_thread(item["to"], mark_read=False)
+            self.load_thread(item.to, mark_read=False)
 
 
-def message_lines(message: dict, name: str, answer_hint: str) -> Text:
-    incoming = message["direction"] == "in"
+def answer_notice(how: str, name: str, message: ThreadMessage) -> str:
+    """What accepting or declining an InMail did (issue 14.10): the sender sees the answer
+    (it counts for their score, R5.6); declining writes nothing more."""
+    about = f" “{message.subject}”" if message.subject else ""
+    if how == "accept":
+        return (
+            f"You accepted {name}'s InMail{about}: they see it as accepted. "
+            "Reply (r) to tell them more."
+        )
+    return f"You declined {name}'s InMail{about}: they see it as declined; nothing else is sent."
+
+
+def message_lines(message: ThreadMessage, name: str, answer_hint: str) -> Text:
+    incoming = message.incoming
     text = Text()
     who = plain(name, "bold") if incoming else Text("You", style="bold")
     text.append("← " if incoming else "→ ", style="cyan" if incoming else "green")
     text.append_text(who)
-    text.append(f" · {kind_label(message['kind'])}", style="bold")
-    if message.get("category"):
-        text.append(f" · {category_label(message['category'])}")
-    text.append(f" · {long_date(message['sent'])}", style="dim")
-    if not incoming and message.get("state"):
-        state = message["state"]
-        text.append(f" · {state_words(state)}", style=STATE_STYLES.get(state, ""))
-    if incoming and not message.get("read", True):
+    text.append(f" · {message.kind.label}", style="bold")
+    if message.category:
+        text.append(f" · {message.category.label}")
+    text.append(f" · {long_date(message.sent)}", style="dim")
+    if not incoming:
+        text.append(f" · {message.state.label}", style=STATE_STYLES[message.state])
+    if incoming and not message.read:
         text.append(" · new", style="bold cyan")
-    if incoming and message.get("can_answer") and message["kind"] == "inmail":
+    if incoming and message.answerable_inmail:
         text.append(f" · {answer_hint}", style="yellow")
-    if message.get("subject"):
+    if message.subject:
         text.append("\n")
-        text.append_text(plain(message["subject"], "bold"))
+        text.append_text(plain(message.subject, "bold"))
     text.append("\n")
-    text.append_text(plain(message["body"]))
+    text.append_text(plain(message.body))
     return text
 
 
-def short_date(iso: str | None) -> str:
-    return date.fromisoformat(iso[:10]).strftime("%d %b") if iso else ""
+def sent_cells(item: SentItem, wide: bool) -> list[Text]:
+    """One sent InMail as table cells; two lines each when the table is narrow."""
+    to, subject = plain(item.to_name, "bold"), item.subject or ""
+    sent, category = item.sent, item.category.label if item.category else ""
+    states = [state_text(item.state), credit_state(item)]
+    if wide:
+        return [to, Text(short_date(sent)), Text(category), plain(subject), *states]
+    return [
+        Text("\n").join([to, plain(subject, "dim")]),
+        Text(f"{short_date(sent)}\n{category}"),
+        *states,
+    ]

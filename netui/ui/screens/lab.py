@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import threading
-from datetime import date
 from pathlib import Path
 
 from rich.text import Text
@@ -28,7 +27,7 @@ from netui.core.model import Category, Degree, Plan, RefundPolicy
 from netui.core.money import usd
 from netui.errors import BadInput, NetuiError
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import count, long_date, plan_label
+from netui.ui.text import count, day_month, long_date, plan_label
 
 COUNT_DELAY = 0.3  # seconds of quiet typing before the recipients are counted again
 
@@ -397,7 +396,7 @@ class LabScreen(PlaceScreen):
                 self.plotted.append((run.name, balances))
             days = [day for day, _ in report.runs[0].balance_by_day]
             ticks = sparse_ticks(len(days))
-            plt.xticks(ticks, [short_date(days[t]) for t in ticks])
+            plt.xticks(ticks, [day_month(days[t]) for t in ticks])
             balances = [value for _, values in self.plotted for value in values]
             plt.yticks(whole_ticks(min(balances), max(balances)))
         widget.refresh()
@@ -446,7 +445,3 @@ def whole_ticks(low: int, high: int, most: int = 5) -> list[int]:
     """Credits are whole: up to `most` whole-number ticks from `low` to `high`."""
     step = max(1, -(-(high - low) // (most - 1)))
     return list(range(low, high + 1, step))
-
-
-def short_date(iso: str) -> str:
-    return date.fromisoformat(iso).strftime("%d %b")

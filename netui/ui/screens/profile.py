@@ -13,25 +13,15 @@ from textual.widgets import Static
 
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import (
-    category_label,
+    count,
     degree_badge,
     long_date,
     plain,
-    plan_label,
     route_sentence,
 )
 
 if TYPE_CHECKING:
-    from netui.world import World
-
-
-def read_profile(member_id: int):
-    def question(world: World) -> dict:
-        profile = world.profile(member_id)
-        profile["inmail_route"] = world.route(member_id, want_inmail=True).as_json()
-        return profile
-
-    return question
+    from netui.world.results import InvitationSent, InvitationWithdrawn, Profile
 
 
 class ProfileScreen(PlaceScreen):
@@ -58,7 +48,7 @@ class ProfileScreen(PlaceScreen):
     def __init__(self, member_id: int) -> None:
         super().__init__()
         self.member_id = member_id
-        self.profile: dict | None = None
+        self.profile: Profile | None = None
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="profile"):
@@ -74,9 +64,10 @@ class ProfileScreen(PlaceScreen):
         self.query_one("#profile-about").border_title = "About"
 
     def reload(self) -> None:
-        self.ask(read_profile(self.member_id), self.show)
+        member_id = self.member_id
+        self.ask(lambda world: world.profile(member_id), self.show)
 
-    def show(self, profile: dict) -> None:
+    def show(self, profile: Profile) -> None:
         self.profile = profile
         head = self.query_one("#profile-head", Static)
         head.border_title = None
@@ -90,7 +81,7 @@ class ProfileScreen(PlaceScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "withdraw":  # offered only where there is something to withdraw
-            return bool(self.profile and self.profile.get("invitation_pending"))
+            return bool(self.profile and self.profile.invitation_pending)
         return not (action in ("message", "inmail", "connect") and self.profile is None)
 
     def action_back(self) -> None:
@@ -109,25 +100,27 @@ class ProfileScreen(PlaceScreen):
         self.app.compose_to(self.member_id, want_inmail=want_inmail)
 
     def action_connect(self) -> None:
-        profile = self.profile or {}
-        if profile.get("degree") == "1st":
+        profile = self.profile
+        if profile is None:
+            return
+        if profile.is_connection:
             self.notify("You are already connected.", markup=False)
             return
-        if profile.get("invitation_pending"):
+        if profile.invitation_pending:
             key = self.app.key_for("profile.withdraw", "W")
             self.notify(
                 f"Your invitation is waiting for an answer ({key} withdraws it).", markup=False
             )
             return
 
-        def invited(_: dict) -> None:
+        def invited(_: InvitationSent) -> None:
             self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
 
         self.act(lambda world: world.connect(self.member_id), invited)
 
     def action_withdraw(self) -> None:
-        def withdrawn(result: dict) -> None:
-            again = long_date(result["can_invite_again"])
+        def withdrawn(result: InvitationWithdrawn) -> None:
+            again = long_date(result.can_invite_again)
             self.notify(
                 f"Invitation withdrawn. You can invite them again from {again}.", markup=False
             )
@@ -135,26 +128,26 @@ class ProfileScreen(PlaceScreen):
         self.act(lambda world: world.withdraw(self.member_id), withdrawn)
 
 
-def head_lines(p: dict) -> Text:
+def head_lines(p: Profile) -> Text:
     text = Text()
-    text.append_text(degree_badge(p["degree"]))
+    text.append_text(degree_badge(p.degree))
     text.append(" ")
-    text.append_text(plain(p["name"], "bold"))
+    text.append_text(plain(p.name, "bold"))
     text.append("\n")
-    text.append_text(plain(f"{p['headline']} at {p['company']}"))
+    text.append_text(plain(f"{p.headline} at {p.company}"))
     text.append("\n")
-    text.append_text(plain(f"{p['city']}, {p['country']} · {p['industry']}", "dim"))
+    text.append_text(plain(f"{p.city}, {p.country} · {p.industry}", "dim"))
     text.append(
-        f"\n{p.get('connections', 0):,} connections · plan {plan_label(p['plan'])}"
-        f" · member since {p.get('joined', '?')}",
+        f"\n{count(p.connections, 'connection')} · plan {p.plan.label}"
+        f" · member since {long_date(p.joined) or '?'}",
         style="dim",
     )
     return text
 
 
-def connection_lines(p: dict) -> Text:
+def connection_lines(p: Profile) -> Text:
     text = Text()
-    names = p.get("path_names") or []
+    names = p.path_names
     if len(names) > 1:
         text.append("Path: ", style="bold")
         for n, name in enumerate(names):
@@ -163,23 +156,21 @@ def connection_lines(p: dict) -> Text:
             text.append_text(plain(name))
     else:
         text.append("No path within 3 steps.", style="dim")
-    text.append(f"\n{p['mutual']} mutual connection{'s' * (p['mutual'] != 1)}", style="bold")
-    if p.get("mutual_names"):
+    text.append(f"\n{count(p.mutual, 'mutual connection')}", style="bold")
+    if p.mutual_names:
         text.append(": ")
-        text.append_text(plain(", ".join(p["mutual_names"])))
-        if p["mutual"] > len(p["mutual_names"]):
-            text.append(f" and {p['mutual'] - len(p['mutual_names'])} more", style="dim")
-    text.append(
-        f"\n{p['shared_groups']} shared group{'s' * (p['shared_groups'] != 1)}", style="bold"
-    )
-    if p.get("shared_group_names"):
+        text.append_text(plain(", ".join(p.mutual_names)))
+        if p.mutual > len(p.mutual_names):
+            text.append(f" and {p.mutual - len(p.mutual_names)} more", style="dim")
+    text.append(f"\n{count(p.shared_groups, 'shared group')}", style="bold")
+    if p.shared_group_names:
         text.append(": ")
-        text.append_text(plain(", ".join(p["shared_group_names"])))
+        text.append_text(plain(", ".join(p.shared_group_names)))
     return text
 
 
-def reach_lines(p: dict, key_for: Callable[[str], str]) -> Text:
-    route, inmail = p["route"], p["inmail_route"]
+def reach_lines(p: Profile, key_for: Callable[[str], str]) -> Text:
+    route, inmail = p.route, p.inmail_route
     text = Text()
     text.append(f" {key_for('profile.message')} ", style="bold reverse")
     text.append(" Write: ")
@@ -191,23 +182,21 @@ def reach_lines(p: dict, key_for: Callable[[str], str]) -> Text:
     text.append("\n")
     text.append(f" {key_for('profile.connect')} ", style="bold reverse")
     text.append(" Connect: ")
-    if p["degree"] == "1st":
+    if p.is_connection:
         text.append("already connected", style="dim")
-    elif p.get("invitation_pending"):
+    elif p.invitation_pending:
         text.append("invitation pending · ", style="yellow")
         text.append(f" {key_for('profile.withdraw')} ", style="bold reverse")
         text.append(" withdraw it")
-    elif p.get("can_invite_again"):
-        text.append(f"withdrawn; invite again from {long_date(p['can_invite_again'])}", style="dim")
+    elif p.can_invite_again:
+        text.append(f"withdrawn; invite again from {long_date(p.can_invite_again)}", style="dim")
     else:
         text.append("send an invitation", style="green")
     text.append("\n\nAccepts InMail: ")
-    text.append(
-        "yes" if p["accepts_inmail"] else "no", style="green" if p["accepts_inmail"] else "red"
-    )
+    text.append("yes" if p.accepts_inmail else "no", style="green" if p.accepts_inmail else "red")
     text.append(" · Open Profile: ")
-    text.append("yes (InMail is free)" if p["open_profile"] else "no")
-    welcomed = [category_label(c) for c in p.get("categories", [])]
+    text.append("yes (InMail is free)" if p.open_profile else "no")
+    welcomed = [c.label for c in p.categories]
     text.append("\nWelcomes: ")
     text.append(
         ", ".join(welcomed) if welcomed else "no InMail categories", style="" if welcomed else "dim"
@@ -215,11 +204,11 @@ def reach_lines(p: dict, key_for: Callable[[str], str]) -> Text:
     return text
 
 
-def about_lines(p: dict) -> Text:
+def about_lines(p: Profile) -> Text:
     text = Text()
-    if p.get("skills"):
+    if p.skills:
         text.append("Skills: ", style="bold")
-        text.append_text(plain(", ".join(p["skills"])))
+        text.append_text(plain(", ".join(p.skills)))
         text.append("\n")
-    text.append_text(plain(p.get("summary") or ""))
+    text.append_text(plain(p.summary or ""))
     return text

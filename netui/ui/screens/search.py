@@ -31,10 +31,11 @@ from netui.ui.widgets.row_table import RowTable
 LIMITS = (100, 1_000, 10_000)
 # "Near the end": this many rows before the last one loaded, the next batch is fetched.
 FETCH_AHEAD = 25
-# Below this width a result takes two lines (name over headline · company), so that
-# nothing that matters is cut off on an 80-column terminal.
+# Below this width a result takes two lines (name over headline, company over country),
+# so that nothing that matters is cut off on an 80-column terminal.
 WIDE_ENOUGH = 140
-# (label, fixed width, weight): columns with a weight share the width the others leave.
+# (label, fixed width, weight): columns with a weight share the width the others leave
+# (RowTable fits them to its width).
 WIDE_COLUMNS = (
     ("Degree", 7, 0),
     ("Name", 0, 4),
@@ -48,7 +49,7 @@ WIDE_COLUMNS = (
 NARROW_COLUMNS = (
     ("Degree", 7, 0),
     ("Who", 0, 1),
-    ("Country", 13, 0),  # "United States" on one line
+    ("Company", 0, 1),  # over the country
     ("Mut", 3, 0),
     ("Grp", 3, 0),
     ("Action", 13, 0),
@@ -57,13 +58,7 @@ NARROW_COLUMNS = (
 if TYPE_CHECKING:
     from netui.store.search import SearchFilters
     from netui.world import World
-
-
-def column_widths(columns: tuple[tuple[str, int, int], ...], width: int) -> list[tuple[str, int]]:
-    fixed = sum(w for _label, w, _weight in columns)
-    weights = sum(weight for _label, _w, weight in columns)
-    free = max(0, width - fixed - 2 * len(columns) - 4)  # cell padding, margins, scrollbar
-    return [(label, w or max(8, free * weight // weights)) for label, w, weight in columns]
+    from netui.world.results import Facets, InvitationSent, SearchResult
 
 
 @dataclass(frozen=True)
@@ -75,7 +70,7 @@ class Query:
 @dataclass(frozen=True)
 class Results:
     query: Query
-    rows: list[dict]
+    rows: list[SearchResult]
     wide: bool  # the layout the cells were made for
     cells: list[list[Text]]  # made in the worker, so the event loop only adds them
     limit: int
@@ -148,8 +143,20 @@ class SearchScreen(PlaceScreen):
     # ordinary one, "↓ I" typed quickly would put the I in the box before ↓ moved on.
     BINDINGS = [
         Binding(
-            "down,escape", "to_results", "Results", id="search.results", show=False, priority=True
-        )
+            "down,escape",
+            "to_results",
+            "Results",
+            id="search.results",
+            tooltip="Move to the results, where the keys below act on the highlighted member",
+            priority=True,
+        ),
+        Binding(
+            "tab",
+            "next_field",
+            "Filters",
+            id="search.filters",
+            tooltip="Move on to the filters: degree, country, industry, company",
+        ),
     ]
 
     class FocusQuery(Message):
@@ -157,7 +164,7 @@ class SearchScreen(PlaceScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.results: list[dict] = []
+        self.results: list[SearchResult] = []
         self.shown_query: Query | None = None
         self.shown: Results | None = None
         self.fetching: int | None = None  # the limit of a longer answer on its way
@@ -225,7 +232,7 @@ class SearchScreen(PlaceScreen):
         self.set_focus(self.query_one("#query", Input))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "to_results":  # only from the search box and the filter boxes
+        if action in ("to_results", "next_field"):  # only from the search and filter boxes
             return isinstance(self.focused, Input)
         return True
 
@@ -233,6 +240,9 @@ class SearchScreen(PlaceScreen):
         # set_focus, not focus(): focus() waits for the next idle moment, and a key typed
         # right after ↓ (say I, for InMail) must already reach the results.
         self.set_focus(self.query_one(ResultsTable))
+
+    def action_next_field(self) -> None:
+        self.focus_next()
 
     # ── showing ──────────────────────────────────────────────────────────────
 
@@ -247,7 +257,7 @@ class SearchScreen(PlaceScreen):
         table = self.query_one(ResultsTable)
         if more:  # the same search, further: keep the table, add what follows
             start = table.row_count
-            table.add_rows(results.cells[start:], [str(row["id"]) for row in results.rows[start:]])
+            table.add_rows(results.cells[start:], [str(row.id) for row in results.rows[start:]])
             self._show_detail()  # "1,000+ results" becomes "1,200 results"
         else:
             self.fill_table(keep_cursor=same)
@@ -265,11 +275,10 @@ class SearchScreen(PlaceScreen):
             self.run_search()
             return
         table = self.query_one(ResultsTable)
-        columns = column_widths(WIDE_COLUMNS if shown.wide else NARROW_COLUMNS, self.size.width)
         table.show_rows(
-            columns,
+            WIDE_COLUMNS if shown.wide else NARROW_COLUMNS,
             shown.cells,
-            [str(row["id"]) for row in shown.rows],
+            [str(row.id) for row in shown.rows],
             row_height=1 if shown.wide else 2,
             cursor_on=table.key_at(table.cursor_row) if keep_cursor else None,
         )
@@ -292,12 +301,12 @@ class SearchScreen(PlaceScreen):
         self.watch(self.query_one(ResultsTable), "scroll_y", self._scrolled, init=False)
         self.ask(lambda world: world.facets(), self._offer_facets, group="facets")
 
-    def _offer_facets(self, facets: dict[str, list[dict]]) -> None:
+    def _offer_facets(self, facets: Facets) -> None:
         for select_id, values in (
-            ("#country", facets["countries"]),
-            ("#industry", facets["industries"]),
+            ("#country", facets.countries),
+            ("#industry", facets.industries),
         ):
-            options = [(facet_label(v["name"], v["members"]), v["name"]) for v in values]
+            options = [(facet_label(v.name, v.members), v.name) for v in values]
             self.query_one(select_id, Select).set_options(options)
 
     def _scrolled(self) -> None:
@@ -321,18 +330,10 @@ class SearchScreen(PlaceScreen):
             text.append(f"{count(len(self.results), 'result')} · ", style="dim")
         else:
             text.append(f"{len(self.results):,}+ results · ", style="dim")
-        text.append_text(plain(row["name"], "bold"))
-        text.append(f" · {row['mutual']} mutual · {row['shared_groups']} shared groups · ")
-        text.append_text(
-            route_sentence(
-                {
-                    "route": row["route"],
-                    "allowed": row["route"] != "none",
-                    "cost": 1 if row["route"] == "inmail" else 0,
-                    "reasons": row.get("route_reasons", []),
-                }
-            )
-        )
+        text.append_text(plain(row.name, "bold"))
+        groups = count(row.shared_groups, "shared group")
+        text.append(f" · {row.mutual} mutual · {groups} · ")
+        text.append_text(route_sentence(row.decision))
         detail.update(text, layout=False)
 
     def _empty_text(self) -> Text:
@@ -348,7 +349,7 @@ class SearchScreen(PlaceScreen):
     # ── acting ───────────────────────────────────────────────────────────────
 
     def connect(self, member_id: int) -> None:
-        def invited(result: dict) -> None:
+        def invited(_: InvitationSent) -> None:
             self.notify("Invitation sent; they will answer as the clock moves.", markup=False)
 
         self.act(lambda world: world.connect(member_id), invited)
@@ -361,25 +362,27 @@ def facet_label(name: str, members: int) -> Text:
     return label
 
 
-def result_cells(row: dict, wide: bool) -> list[Text]:
+def result_cells(row: SearchResult, wide: bool) -> list[Text]:
     """One result as table cells: every member text a plain Text, never markup."""
-    action = route_action(row["route"], row["refusals"])
+    action = route_action(row.decision)
     numbers = [
-        Text(str(row["mutual"]), justify="right"),
-        Text(str(row["shared_groups"]), justify="right"),
+        Text(str(row.mutual), justify="right"),
+        Text(str(row.shared_groups), justify="right"),
     ]
     if wide:
         return [
-            degree_badge(row["degree"]),
-            plain(row["name"], "bold"),
-            plain(row["headline"]),
-            plain(row["company"]),
-            plain(row["country"]),
+            degree_badge(row.degree),
+            plain(row.name, "bold"),
+            plain(row.headline),
+            plain(row.company),
+            plain(row.country),
             *numbers,
             action,
         ]
-    who = plain(row["name"], "bold")
+    who = plain(row.name, "bold")
     who.append("\n")
-    who.append_text(plain(f"{row['headline']} · {row['company']}", "dim"))
-    who.no_wrap, who.overflow = True, "ellipsis"  # each line cut with …, never wrapped
-    return [degree_badge(row["degree"]), who, plain(row["country"]), *numbers, action]
+    who.append_text(plain(row.headline, "dim"))
+    where = plain(row.company)
+    where.append("\n")
+    where.append_text(plain(row.country, "dim"))
+    return [degree_badge(row.degree), who, where, *numbers, action]

@@ -7,6 +7,8 @@ setting that is not in force. A text field is saved when I press enter or leave 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -29,6 +31,9 @@ from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import degree_badge, plain
 from netui.ui.widgets.toggle import Toggle, ToggleList
 
+if TYPE_CHECKING:
+    from netui.world.results import PlanChanged, SearchResult, Settings
+
 PERSONA_RESULTS = 50
 
 
@@ -43,11 +48,18 @@ class SettingsScreen(PlaceScreen):
             id="settings.persona",
             tooltip="Play as another member",
         ),
+        Binding(
+            "escape",
+            "leave_field",
+            "Leave the field",
+            id="settings.leave",
+            tooltip="Out of the text box, so the letter keys move around again",
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self.settings: dict | None = None
+        self.settings: Settings | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="settings"):
@@ -63,12 +75,12 @@ class SettingsScreen(PlaceScreen):
                         compact=True,
                         placeholder=PROFILE_HINTS[name],
                     )
-                yield Toggle("Photo on my profile", id="photo", compact=True)
+                yield Toggle("Profile photo", id="photo", compact=True)
             with Vertical(id="settings-left", classes="panel") as left:
                 left.border_title = "Settings"
                 yield Toggle("Accept InMail", id="accept_inmail", compact=True)
                 yield Toggle("Contact info visible", id="contact_visible", compact=True)
-                yield Toggle("Open Profile (premium only)", id="open_profile", compact=True)
+                yield Toggle("Open Profile (premium)", id="open_profile", compact=True)
                 yield Label("Plan", classes="setting-label")
                 yield Select(
                     [(f"{p.label} · {p.monthly_grant}/month", p.value) for p in Plan],
@@ -106,28 +118,28 @@ class SettingsScreen(PlaceScreen):
     def reload(self) -> None:
         self.ask(lambda world: world.settings(), self.show)
 
-    def show(self, settings: dict, *, keep_typing: bool = True) -> None:
+    def show(self, settings: Settings, *, keep_typing: bool = True) -> None:
         self.settings = settings
-        me = plain(settings["name"], "bold")
-        me.append(f" · member {settings['me']}", style="dim")
+        me = plain(settings.name, "bold")
+        me.append(f" · member {settings.me}", style="dim")
         self.query_one("#settings-me", Static).update(me)
         # Filling the form must not read as the user changing it.
         self.query_one("#completeness", Static).update(completeness_text(settings))
         with self.prevent(Checkbox.Changed, Select.Changed, SelectionList.SelectedChanged):
             for name in ("accept_inmail", "contact_visible", "open_profile", "photo"):
-                self.query_one(f"#{name}", Checkbox).value = bool(settings[name])
+                self.query_one(f"#{name}", Checkbox).value = bool(getattr(settings, name))
             for name in PROFILE_TEXTS:
                 field = self.query_one(f"#{name}", Input)
                 if not (keep_typing and field.has_focus):  # not from under the typist
-                    field.value = profile_text(name, settings[name])
-            self.query_one("#plan", Select).value = settings["plan"]
-            self.query_one("#refund_policy", Select).value = settings["refund_policy"]
+                    field.value = profile_text(getattr(settings, name))
+            self.query_one("#plan", Select).value = settings.plan.value
+            self.query_one("#refund_policy", Select).value = settings.refund_policy.value
             categories = self.query_one("#categories", SelectionList)
             categories.deselect_all()
-            for value in settings["categories"]:
-                categories.select(value)
+            for category in settings.categories:
+                categories.select(category.value)
         self.query_one("#policy-meaning", Static).update(
-            Text(RefundPolicy(settings["refund_policy"]).meaning, style="dim")
+            Text(settings.refund_policy.meaning, style="dim")
         )
 
     # ── changing ─────────────────────────────────────────────────────────────
@@ -140,13 +152,13 @@ class SettingsScreen(PlaceScreen):
         changes = {
             name: value
             for name, value in changes.items()
-            if _comparable(value) != _comparable(self.settings.get(name))
+            if _comparable(value) != _comparable(getattr(self.settings, name, None))
         }
         if not changes:
             return
         names = ", ".join(SETTING_NAMES.get(name, name) for name in changes)
 
-        def saved(settings: dict) -> None:
+        def saved(settings: Settings) -> None:
             self.notify(f"Saved: {names}.", markup=False, timeout=3)
             self.show(settings)
 
@@ -182,16 +194,25 @@ class SettingsScreen(PlaceScreen):
     def _plan(self, event: Select.Changed) -> None:
         if not isinstance(event.value, str) or self.settings is None:
             return
-        if event.value == self.settings["plan"]:
-            return
         plan = Plan(event.value)
+        if plan is self.settings.plan:
+            return
 
-        def planned(result: dict) -> None:
-            self.notify(result.get("message") or "Plan changed.", markup=False)
+        def planned(result: PlanChanged) -> None:
+            self.notify(result.message or "Plan changed.", markup=False)
 
         self.act(lambda world: world.change_plan(plan), planned, failed=self.refused)
 
     # ── playing as someone else ───────────────────────────────────────────────
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_field":
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_leave_field(self) -> None:
+        # A profile text is saved as it loses the focus (Input.Blurred), as with tab.
+        self.set_focus(None)
 
     def action_find_persona(self) -> None:
         self.set_focus(self.query_one("#persona-query", Input))
@@ -208,15 +229,15 @@ class SettingsScreen(PlaceScreen):
             group="persona-search",
         )
 
-    def _found(self, rows: list[dict]) -> None:
+    def _found(self, results: list[SearchResult]) -> None:
         table = self.query_one("#personas", DataTable)
         table.clear()
-        for row in rows:
+        for found in results:
             table.add_row(
-                degree_badge(row["degree"]),
-                plain(row["name"], "bold"),
-                plain(row["headline"], "dim"),
-                key=str(row["id"]),
+                degree_badge(found.degree),
+                plain(found.name, "bold"),
+                plain(found.headline, "dim"),
+                key=str(found.id),
             )
 
     @on(Input.Submitted, "#persona-query")
@@ -230,10 +251,13 @@ class SettingsScreen(PlaceScreen):
         loading.display = True
         self.notify("Switching persona: recomputing who is 1st, 2nd and 3rd…", markup=False)
 
-        def switched(settings: dict) -> None:
+        def switched(settings: Settings) -> None:
             loading.display = False
             self.query_one("#persona-query", Input).value = ""
-            self.notify(f"You now play {settings['name']}.", markup=False)
+            self.query_one("#personas", DataTable).clear()
+            self.set_focus(None)
+            self.app.forget_places()
+            self.notify(f"You now play {settings.name}.", markup=False)
 
         def failed(error: NetuiError) -> None:
             loading.display = False
@@ -249,8 +273,8 @@ class SettingsScreen(PlaceScreen):
 # The profile's text fields (R8.2), in the order a recipient reads them.
 PROFILE_TEXTS = {
     "headline": "Headline",
-    "company": "Current position (company)",
-    "skills": "Skills (comma-separated)",
+    "company": "Current company",
+    "skills": "Skills (a, b, c)",
     "summary": "Summary",
 }
 PROFILE_HINTS = {
@@ -268,17 +292,17 @@ SETTING_NAMES = {
 }
 
 
-def profile_text(name: str, value: object) -> str:
-    return ", ".join(value) if isinstance(value, list) else str(value or "")
+def profile_text(value: object) -> str:
+    return ", ".join(value) if isinstance(value, tuple | list) else str(value or "")
 
 
-def completeness_text(settings: dict) -> Text:
+def completeness_text(settings: Settings) -> Text:
     """ "Profile 70% complete · to do: add a photo, …" — the article's advice, measured."""
-    percent = settings["completeness"]
+    percent = settings.completeness
     style = "green" if percent == 100 else "yellow" if percent >= 60 else "red"
     text = Text.assemble("Profile ", (f"{percent}% complete", f"bold {style}"))
-    if settings["missing"]:
-        text.append(f"\nTo do: {', '.join(settings['missing'])}", style="dim")
+    if settings.missing:
+        text.append(f"\nTo do: {', '.join(settings.missing)}", style="dim")
     return text
 
 

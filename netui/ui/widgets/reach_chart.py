@@ -14,20 +14,20 @@ BAR = "█"
 ORDER = (Degree.FIRST, Degree.SECOND, Degree.THIRD, Degree.GROUP, Degree.OUT)
 
 
-def reach_bars(counts: dict[str, int], width: int) -> Text:
+def reach_bars(counts: dict[Degree, int], width: int) -> Text:
     """One line per degree: label, bar, count. Bars use a square-root scale.
 
     Why square root: the 3rd degree or "out" is often a hundred times my 1st degree;
     on a linear scale the 1st-degree bar would vanish, on a log scale every bar would
     look alike. A square root keeps the order obvious and the small ones visible.
     """
-    numbers = [f"{counts.get(d.value, 0):,}" for d in ORDER]
+    numbers = [f"{counts.get(d, 0):,}" for d in ORDER]
     number_width = max(len(n) for n in numbers)
     room = max(4, width - 7 - number_width - 2)
-    top = max((counts.get(d.value, 0) for d in ORDER), default=0)
+    top = max((counts.get(d, 0) for d in ORDER), default=0)
     lines = Text(no_wrap=True)
     for degree, number in zip(ORDER, numbers, strict=True):
-        value = counts.get(degree.value, 0)
+        value = counts.get(degree, 0)
         length = 0 if not top else max(1 if value else 0, round(room * math.sqrt(value / top)))
         colour = DEGREE_STYLES[degree].split(" on ")[-1]
         lines.append(f"{degree.label:<6} ", style="bold")
@@ -43,9 +43,9 @@ class ReachChart(Static):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self.counts: dict[str, int] = {}
+        self.counts: dict[Degree, int] = {}
 
-    def show(self, counts: dict[str, int]) -> None:
+    def show(self, counts: dict[Degree, int]) -> None:
         self.counts = counts
         self.update(reach_bars(counts, self.content_size.width or 30))
 

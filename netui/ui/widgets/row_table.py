@@ -24,7 +24,28 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-Columns = Sequence[tuple[str, int]]  # (label, width in cells)
+# (label, width in cells), or (label, 0, weight): a column without a width of its own
+# shares, by weight, what the fixed ones leave of the table's width (see `fit_columns`).
+Columns = Sequence[tuple[str, int] | tuple[str, int, int]]
+# A shared column never gets fewer cells than this: better cut at the edge than unreadable.
+MIN_SHARED = 6
+
+
+def fit_columns(columns: Columns, width: int) -> list[tuple[str, int]]:
+    """Each column's width in cells for a table `width` cells wide (each cell has one cell
+    of padding either side). The shared columns take all that the fixed ones leave, the
+    last of them the rounding too, so nothing is cut while space is free."""
+    weights = [column[2] if len(column) > 2 and not column[1] else 0 for column in columns]
+    fixed = sum(column[1] for column in columns)
+    free = max(0, width - fixed - 2 * len(columns))
+    shares = [free * weight // (sum(weights) or 1) for weight in weights]
+    if any(weights):
+        last = max(n for n, weight in enumerate(weights) if weight)
+        shares[last] += free - sum(shares)
+    return [
+        (column[0], max(MIN_SHARED, share) if weight else column[1])
+        for column, weight, share in zip(columns, weights, shares, strict=True)
+    ]
 
 
 class RowTable(ScrollView, can_focus=True):
@@ -78,11 +99,13 @@ class RowTable(ScrollView, can_focus=True):
         """The cursor moved to another row (or the rows changed under it)."""
 
     class Chosen(RowMessage):
-        """A row was double-clicked: do what enter does on it."""
+        """A row was double-clicked, or chosen with a key (`action_choose`)."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.columns: list[tuple[str, int]] = []
+        self.column_spec: list[tuple[str, int] | tuple[str, int, int]] = []
+        self.columns: list[tuple[str, int]] = []  # as fitted to the width now
+        self._fitted_for: tuple[int, int] = (0, 0)  # (width, columns) they were fitted for
         self.keys: list[str] = []
         self.rows: list[Sequence[Text]] = []
         self.row_height = 1
@@ -104,9 +127,8 @@ class RowTable(ScrollView, can_focus=True):
         cursor_on: str | None = None,
     ) -> None:
         """Replace everything; the cursor goes to the row keyed `cursor_on` if there is one."""
-        self.columns, self.rows, self.keys = list(columns), list(rows), list(keys)
+        self.column_spec, self.rows, self.keys = list(columns), list(rows), list(keys)
         self.row_height = row_height
-        self._lines.clear()
         self._resized()
         row = self.keys.index(cursor_on) if cursor_on in self.keys else 0
         self.scroll_to(y=0, animate=False, immediate=True)
@@ -126,7 +148,18 @@ class RowTable(ScrollView, can_focus=True):
         self.cursor_row = max(0, min(row, self.row_count - 1))
 
     def _resized(self) -> None:
+        self._fit()
         self.virtual_size = Size(self.size.width, 1 + self.row_count * self.row_height)
+
+    def _fit(self) -> None:
+        """The columns for the width the table has now. Also checked as each line is
+        drawn: a table filled while hidden (a tab not shown) is 0 cells wide until then."""
+        # The scrollbar's cells are kept free even while there is none: a column that
+        # fits now still fits once the rows outgrow the screen.
+        width = self.size.width - self.styles.scrollbar_size_vertical
+        self._lines.clear()
+        self.columns = fit_columns(self.column_spec, width)
+        self._fitted_for = (width, len(self.column_spec))
 
     # ── moving ────────────────────────────────────────────────────────────────
 
@@ -155,6 +188,11 @@ class RowTable(ScrollView, can_focus=True):
     def action_cursor_to(self, row: int) -> None:
         self.move_cursor(row if row >= 0 else self.row_count - 1)
 
+    def action_choose(self) -> None:
+        """What enter does, for a table that binds it: the row under the cursor is chosen."""
+        if self.row_count:
+            self.post_message(self.Chosen(self, self.cursor_row))
+
     def on_click(self, event: Click) -> None:
         if event.y < 1 or not self.row_count:  # the header, or nothing to pick
             return
@@ -165,7 +203,6 @@ class RowTable(ScrollView, can_focus=True):
                 self.post_message(self.Chosen(self, row))
 
     def on_resize(self) -> None:
-        self._lines.clear()
         self._resized()
 
     def on_focus(self) -> None:
@@ -180,6 +217,11 @@ class RowTable(ScrollView, can_focus=True):
     # ── drawing ───────────────────────────────────────────────────────────────
 
     def render_line(self, y: int) -> Strip:
+        if self._fitted_for != (
+            self.size.width - self.styles.scrollbar_size_vertical,
+            len(self.column_spec),
+        ):
+            self._fit()
         width = self.scrollable_content_region.width
         if y == 0:
             return self._header(width)

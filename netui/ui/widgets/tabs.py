@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.widgets import Static
 
-from netui.ui.text import long_date, plain
+from netui.ui.text import long_date, plain, short_date
 
 if TYPE_CHECKING:
     from netui.ui.app import NetuiApp, Status
@@ -54,7 +54,7 @@ class PlaceTabs(Static):
             right.append(" · ", style="dim")
         when = long_date(status.date)
         if tabs.cell_len + len(when) + 1 > self.size.width:
-            when = when[4:]  # "12 Jan 2015": the weekday goes first when space is short
+            when = short_date(status.date)  # the weekday goes first when space is short
         right.append(when, style="bold")
         gap = max(1, self.size.width - tabs.cell_len - right.cell_len)
         self.update(Text.assemble(tabs, " " * gap, right, no_wrap=True, overflow="ellipsis"))
