@@ -66,19 +66,28 @@ def search_members(
     db: sqlite_utils.Database, text: str, filters: SearchFilters, limit: int, me: int
 ) -> list[dict]:
     """Matching members but me, as dicts (RESULT_COLUMNS), degree first then relevance."""
-    where, params = _filter_sql(filters)
+    # Within my network (no words, and no degree filter that takes in members out of
+    # it), walk the degree tiers of my view rather than every member.
+    within = not text.strip() and (
+        not filters.any or bool(filters.degrees and Degree.OUT not in filters.degrees)
+    )
+    where, params = _filter_sql(filters, in_my_view=within)
     where.append("m.id != ?")
     params.append(me)
     if not text.strip():
         if not filters.any:  # nothing asked: my connections, a useful start
             where.append("r.rank = 0")
-        # Within my network, walk the degree tiers rather than every member.
-        within = not filters.any or (filters.degrees and Degree.OUT not in filters.degrees)
-        source = (
-            "reach r JOIN members m ON m.id = r.member_id"
-            if within
-            else "members m LEFT JOIN reach r ON r.member_id = m.id"
-        )
+        if within and filters.industry:
+            # My view's tiers first, each member checked against the industry's index
+            # by (industry, id): 7 ms on a million members, where reading the
+            # industry's tens of thousands of members first took 18 ms.
+            source = (
+                "reach r CROSS JOIN members m INDEXED BY members_by_industry ON m.id = r.member_id"
+            )
+        elif within:
+            source = "reach r JOIN members m ON m.id = r.member_id"
+        else:
+            source = "members m LEFT JOIN reach r ON r.member_id = m.id"
         sql = (
             f"SELECT {RESULT_COLUMNS} FROM {source} {_where(where)} "
             "ORDER BY degree_rank, m.name LIMIT ?"
@@ -149,12 +158,15 @@ def _ranked(
     return list(db.query(sql, [expression, *params, limit]))
 
 
-def _filter_sql(filters: SearchFilters) -> tuple[list[str], list]:
+def _filter_sql(filters: SearchFilters, *, in_my_view: bool) -> tuple[list[str], list]:
+    """Conditions on `m` (the member) and `r` (my view of them). `in_my_view`: every
+    member has a reach row, so the rank index can serve the degree filter."""
     where: list[str] = []
     params: list = []
     if filters.degrees:
         ranks = sorted({d.rank for d in filters.degrees})
-        where.append(f"coalesce(r.rank, {OUT_RANK}) IN ({', '.join('?' * len(ranks))})")
+        rank = "r.rank" if in_my_view else f"coalesce(r.rank, {OUT_RANK})"
+        where.append(f"{rank} IN ({', '.join('?' * len(ranks))})")
         params += ranks
     if filters.country:
         where.append("(m.country = ? COLLATE NOCASE OR m.country_code = ? COLLATE NOCASE)")
