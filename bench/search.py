@@ -2,8 +2,12 @@
 
     python bench/search.py [--db PATH] [--recipe default|large]
 
-Target p95: ≤ 30 ms on default, ≤ 100 ms on large. The floor is a bare
-`SELECT rowid FROM members_fts WHERE members_fts MATCH ? LIMIT 20` on the same database.
+Targets (issue 13): p95 ≤ 3× the floor and no query over 50 ms. The floor is a bare
+FTS5 query that ranks, `SELECT rowid FROM members_fts WHERE members_fts MATCH ? ORDER BY
+rank LIMIT 20`, over the same queries on the same database. The mix holds what is
+typed at the start of a search (one and two letters), the most common words
+(`manager`, `engineer`, the biggest country), rare names, prefixes, a skill within a
+country, filters without words, and hostile text.
 """
 
 from __future__ import annotations
@@ -52,9 +56,15 @@ def query_mix(world: World) -> list[tuple[str, SearchFilters]]:
         "software",
         "consultant",
     ]
-    rare = [row[0].split()[-1] for row in rng.sample(sample, 10)]
-    prefixes = [w[:3] for w in rng.sample(common, 6)] + [r[:4] for r in rare[:4]]
+    biggest = world.db.execute(
+        "SELECT country FROM members GROUP BY country ORDER BY count(*) DESC LIMIT 1"
+    ).fetchone()[0]
+    common.append(biggest)
+    rare = [row[0].split()[-1] for row in rng.sample(sample, 6)]
+    typed = ["m", "ma", "j", "jo", "s", "da"]  # the first keys of a search
+    prefixes = [w[:3] for w in rng.sample(common[:8], 3)] + [r[:4] for r in rare[:2]]
     mix: list[tuple[str, SearchFilters]] = [(w, SearchFilters()) for w in common]
+    mix += [(w, SearchFilters()) for w in typed]
     mix += [(w, SearchFilters()) for w in rare] + [(p, SearchFilters()) for p in prefixes]
     for _name, _headline, _company, country, industry, skills in rng.sample(sample, 10):
         mix.append((skills.split("; ")[0], SearchFilters(country=country)))
@@ -87,13 +97,20 @@ def main() -> None:
             floor.append(
                 timed(
                     lambda e=expression: world.db.execute(
-                        "SELECT rowid FROM members_fts WHERE members_fts MATCH ? LIMIT 20", (e,)
+                        "SELECT rowid FROM members_fts WHERE members_fts MATCH ? "
+                        "ORDER BY rank LIMIT 20",
+                        (e,),
                     ).fetchall()
                 )
             )
     print(f"search over {len(mix)} queries: p95 {ms(p95(ours))}, max {ms(max(ours))}")
-    print(f"bare FTS5 MATCH … LIMIT 20 floor: p95 {ms(p95(floor))}")
-    print(f"ratio (netui p95 / floor p95): {p95(ours) / p95(floor):.1f}×")
+    print(
+        f"floor, bare FTS5 MATCH … ORDER BY rank LIMIT 20 over the {len(floor)} with words: "
+        f"p95 {ms(p95(floor))}, max {ms(max(floor))}"
+    )
+    ratio = p95(ours) / p95(floor)
+    verdict = "meets" if ratio <= 3 and max(ours) <= 0.05 else "misses"
+    print(f"ratio (netui p95 / floor p95): {ratio:.2f}× ({verdict} ≤ 3× and max ≤ 50 ms)")
     worst = sorted(zip(ours, mix, strict=True), key=lambda t: t[0], reverse=True)[:3]
     for seconds, (text, filters) in worst:
         print(f"  slowest: {ms(seconds)}  {text[:30]!r} {filters}")

@@ -154,6 +154,9 @@ def main() -> None:
         f"burst typing, last keystroke → final results: {spread(times['burst'])} "
         f"over {len(times['burst'])} queries"
     )
+    ratio = p95(times["painted"]) / p95(bare)
+    verdict = "meets" if ratio <= 1.5 else "misses"
+    print(f"ratio: painted p95 / bare Input p95 = {ratio:.2f}× ({verdict} ≤ 1.5×, issue 13)")
 
 
 if __name__ == "__main__":

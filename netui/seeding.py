@@ -12,7 +12,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from netui.core.model import RefundPolicy
 from netui.core.money import PriceList
 from netui.core.progress import no_progress
-from netui.synth import generate
+from netui.synth import stream
 from netui.synth.recipe import load_recipe
 from netui.world import BuildSummary, World
 
@@ -32,7 +32,7 @@ def seed_database(
     with progress_bar(show_progress) as progress:
         return World.build(
             path,
-            lambda report: generate(recipe, report),
+            lambda report: stream(recipe, report),
             force=force,
             progress=progress,
             refund_policy=refund_policy,

@@ -11,12 +11,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
+
+from netui.core.adjacency import UNREACHED, Adjacency
 from netui.core.model import Degree
 
 MAX_HOPS = 3
 
 
-class Adjacency(Protocol):
+class AnyAdjacency(Protocol):
+    """Anything that gives a node's neighbours: `G.adj`, an Adjacency, a store lookup."""
+
     def __getitem__(self, node: int, /) -> Iterable[int]: ...
 
 
@@ -35,7 +40,7 @@ class Standing:
 
 
 def standings_from(
-    adjacency: Adjacency, me: int, shared_groups: Mapping[int, int]
+    adjacency: AnyAdjacency, me: int, shared_groups: Mapping[int, int]
 ) -> dict[int, Standing]:
     """Breadth-first search from me (cutoff 3) plus group sharing: everyone not out.
 
@@ -53,7 +58,42 @@ def standings_from(
     return standings
 
 
-def _bfs(adjacency: Adjacency, me: int) -> tuple[dict[int, int], dict[int, int]]:
+# A row of my view of the graph: (member, hops, parent, mutual, shared groups, degree rank).
+ReachRow = tuple[int, int | None, int | None, int, int, int]
+
+
+def reach_rows(adjacency: Adjacency, me: int, shared_groups: Mapping[int, int]) -> list[ReachRow]:
+    """`standings_from` for a whole big network at once, on arrays: a row for everyone
+    not out, ascending by id. Each parent is the lowest-numbered member one hop nearer."""
+    hops, parent = adjacency.search(me, MAX_HOPS)
+    hops[me] = UNREACHED
+    _, theirs = adjacency.partners_of(np.flatnonzero(hops == 1))
+    mutual = np.bincount(theirs, minlength=len(adjacency))
+    shared = np.zeros(len(adjacency), dtype=np.int64)
+    sharers = [m for m in shared_groups if m != me]
+    shared[sharers] = [shared_groups[m] for m in sharers]
+    members = np.flatnonzero((hops > 0) | (shared > 0))
+    near = hops[members]
+    # Ranks as Degree.from_hops gives them: 1st, 2nd, 3rd by hops, then group.
+    rank = np.where(near > 0, near - 1, Degree.GROUP.rank)
+    rows = list(
+        zip(
+            members.tolist(),
+            near.tolist(),
+            parent[members].tolist(),
+            mutual[members].tolist(),
+            shared[members].tolist(),
+            rank.tolist(),
+            strict=True,
+        )
+    )
+    for i in np.flatnonzero(near <= 0).tolist():  # in a group with me, beyond 3 hops
+        member, _, _, mutual_count, groups, group_rank = rows[i]
+        rows[i] = (member, None, None, mutual_count, groups, group_rank)
+    return rows
+
+
+def _bfs(adjacency: AnyAdjacency, me: int) -> tuple[dict[int, int], dict[int, int]]:
     hops: dict[int, int] = {}
     parent: dict[int, int] = {}
     frontier = [me]
@@ -71,7 +111,7 @@ def _bfs(adjacency: Adjacency, me: int) -> tuple[dict[int, int], dict[int, int]]
     return hops, parent
 
 
-def _mutual_counts(adjacency: Adjacency, me: int, first: Iterable[int]) -> dict[int, int]:
+def _mutual_counts(adjacency: AnyAdjacency, me: int, first: Iterable[int]) -> dict[int, int]:
     """For every member, how many of my 1st-degree connections they are connected to."""
     counts: dict[int, int] = {}
     for friend in first:
@@ -95,7 +135,7 @@ def path_to(me: int, member: int, parent_of: Callable[[int], int | None]) -> lis
 def after_connecting(
     me: int,
     friend: int,
-    adjacency: Adjacency,
+    adjacency: AnyAdjacency,
     current: Callable[[int], Standing | None],
 ) -> dict[int, Standing]:
     """The standings that change when `friend` becomes my 1st-degree connection (R2.3).

@@ -7,6 +7,7 @@ writes it in one go. Rows are plain tuples so a million members stay affordable.
 
 from __future__ import annotations
 
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -37,7 +38,8 @@ MEMBER_COLUMNS = (
 @dataclass
 class Network:
     members: list[tuple] = field(default_factory=list)  # tuples in MEMBER_COLUMNS order
-    connections: list[tuple[int, int]] = field(default_factory=list)  # a < b, each pair once
+    # a < b, each pair once: a list of tuples, or (from the seeder) netui.core.pairs.PackedPairs
+    connections: Sequence[tuple[int, int]] = field(default_factory=list)
     # (id, name, topic, industry)
     groups: list[tuple[int, str, str, str]] = field(default_factory=list)
     group_members: list[tuple[int, int]] = field(default_factory=list)  # (group_id, member_id)
@@ -45,3 +47,10 @@ class Network:
     start_date: date = date(2015, 1, 12)
     seed: int = 0
     source: str = "tiny"  # recipe name or "ldbc:<dir>"
+
+
+# A network handed out part by part as it is made, so a part can be stored while the
+# next is drawn: ("members", rows) one or more times, then ("connections", pairs); the
+# Network is returned.
+Part = tuple[str, Sequence[tuple]]
+Parts = Generator[Part, None, Network]

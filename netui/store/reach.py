@@ -14,10 +14,11 @@ from collections.abc import Iterator
 
 import sqlite_utils
 
-from netui.core.degrees import Standing
+from netui.core.degrees import ReachRow, Standing
 from netui.store import meta
 from netui.store.schema import FTS_COLUMNS, INNER_CIRCLE_MAX_RANK, INNER_CIRCLE_ROWS
 
+RANK = 5  # in a ReachRow
 UPSERT = (
     "INSERT INTO reach (member_id, hops, parent, mutual, shared_groups, rank) "
     "VALUES (?, ?, ?, ?, ?, ?)"
@@ -39,13 +40,13 @@ def parent(db: sqlite_utils.Database, member_id: int) -> int | None:
     return row[0] if row else None
 
 
-def save(db: sqlite_utils.Database, standings: dict[int, Standing]) -> None:
+def save(db: sqlite_utils.Database, rows: list[ReachRow]) -> None:
     """Replace my stored view of the graph; the caller holds the transaction."""
     db.execute("DELETE FROM reach")
-    db.conn.executemany(UPSERT, (_row(m, s) for m, s in standings.items()))
+    db.conn.executemany(UPSERT, rows)
     db.execute("INSERT INTO inner_fts (inner_fts) VALUES ('delete-all')")
     db.execute(f"INSERT INTO inner_fts (rowid, {FTS_COLUMNS}) {INNER_CIRCLE_ROWS}")
-    _save_rank_counts(db, Counter(s.degree.rank for s in standings.values()))
+    _save_rank_counts(db, Counter(row[RANK] for row in rows))
 
 
 def update(db: sqlite_utils.Database, changed: dict[int, Standing]) -> None:
@@ -145,7 +146,7 @@ def mutual_names(db: sqlite_utils.Database, member_id: int, limit: int = 20) -> 
         """
         SELECT m.name FROM (
             SELECT b AS id FROM connections WHERE a = :id
-            UNION ALL SELECT a FROM connections WHERE b = :id
+            UNION ALL SELECT a FROM connections_reversed WHERE b = :id
         ) n JOIN reach r ON r.member_id = n.id AND r.hops = 1
         JOIN members m ON m.id = n.id
         ORDER BY m.name LIMIT :limit

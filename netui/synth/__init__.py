@@ -13,19 +13,30 @@ PYTHONHASHSEED is — and a change to one phase does not reshuffle the others.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from random import Random
+from typing import TypeVar
 
 from netui.core.model import Plan
-from netui.core.network import MEMBER_COLUMNS, Network
+from netui.core.network import MEMBER_COLUMNS, Network, Part, Parts
 from netui.core.progress import PhaseProgress, Progress
 from netui.synth.graph import Affiliations, build_graph
 from netui.synth.groups import Membership, build_groups
 from netui.synth.members import generate_members
 from netui.synth.recipe import Recipe, list_recipes, load_recipe
 
-__all__ = ["MEMBER_COLUMNS", "Network", "Recipe", "generate", "list_recipes", "load_recipe"]
+__all__ = [
+    "MEMBER_COLUMNS",
+    "Network",
+    "Recipe",
+    "generate",
+    "list_recipes",
+    "load_recipe",
+    "stream",
+]
+
+T = TypeVar("T")
 
 # Phases as the progress callback names them, with their share of the total time.
 PHASES = {"members": 0.3, "connections": 0.6, "groups": 0.1}
@@ -34,10 +45,24 @@ PHASES = {"members": 0.3, "connections": 0.6, "groups": 0.1}
 def generate(recipe: Recipe, progress: Progress | None = None) -> Network:
     """Build the network a recipe describes. `progress(phase, fraction)` is called
     often, with fraction going 0 → 1 within each phase."""
+    parts = stream(recipe, progress)
+    while True:
+        try:
+            next(parts)
+        except StopIteration as done:
+            return done.value
+
+
+def stream(recipe: Recipe, progress: Progress | None = None) -> Parts:
+    """`generate`, handing out each part as soon as it exists, so it can be stored while
+    the next one is drawn: ("members", rows) a chunk at a time, then ("connections",
+    pairs). Returns the whole Network, in which only the persona's row may differ from
+    the rows handed out (its plan is the recipe's)."""
     report = progress or (lambda _phase, _fraction: None)
     with _collector_paused():
         report("members", 0.0)
-        people = generate_members(recipe, _stream(recipe, "members"), _phase(report, "members"))
+        chunks = generate_members(recipe, _stream(recipe, "members"), _phase(report, "members"))
+        people = yield from _named("members", chunks)
         report("members", 1.0)
         report("connections", 0.0)
         affiliations = Affiliations(
@@ -53,6 +78,7 @@ def generate(recipe: Recipe, progress: Progress | None = None) -> Network:
             _stream(recipe, "connections"),
             _phase(report, "connections"),
         )
+        yield "connections", graph.edges
         me = pick_me(recipe, graph.degree, _stream(recipe, "me"))
         people.rows[me - 1] = with_plan(people.rows[me - 1], Plan(recipe.me_plan))
         report("groups", 0.0)
@@ -99,6 +125,16 @@ def pick_me(recipe: Recipe, degree: list[int], rng: Random) -> int:
     candidates = in_range or list(members)
     best = min(abs(degree[m] - prefers) for m in candidates)
     return rng.choice([m for m in candidates if abs(degree[m] - prefers) == best])
+
+
+def _named(name: str, parts: Generator[list[tuple], None, T]) -> Generator[Part, None, T]:
+    """Each part a generator hands out, named; then what it returns."""
+    while True:
+        try:
+            part = next(parts)
+        except StopIteration as done:
+            return done.value
+        yield name, part
 
 
 def _stream(recipe: Recipe, phase: str) -> Random:

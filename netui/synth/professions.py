@@ -5,6 +5,11 @@ seniority. The headline is built from those ("Senior Data Engineer", "Head of Sa
 "CTO"); skills come from the industry and the function; the function and seniority also
 steer what a member welcomes in InMail (recruiters welcome job inquiries, founders new
 ventures) and how sociable they are (recruiters and executives collect connections).
+
+The file is long because it is word data — the industries table with each industry's
+roles, skills and brand words, the functions' skills, the seniorities — kept in one
+place so that it reads as a table; the code beside it (`job_titles`,
+`category_appeal`) is two short functions.
 """
 
 from __future__ import annotations

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from netui.core.measures import measure
+from netui.core.adjacency import Adjacency
+from netui.core.measures import NetworkMeasures, measure
 from netui.core.model import RefundPolicy
 from netui.core.money import PriceList
-from netui.core.network import MEMBER_COLUMNS, Network
+from netui.core.network import MEMBER_COLUMNS, Network, Parts
 from netui.core.progress import Progress, no_progress
 from netui.errors import BadInput, DatabaseError
 from netui.store import bulk, connections, meta
@@ -29,7 +30,8 @@ from netui.store.db import check_is_netui, end_bulk_load, open_database, transac
 from netui.world import billing, persona
 from netui.world.context import Context
 
-MakeNetwork = Callable[[Progress], Network]
+# A network, whole or handed out part by part (netui.core.network.Parts).
+MakeNetwork = Callable[[Progress], Network | Parts]
 ID, COUNTRY = MEMBER_COLUMNS.index("id"), MEMBER_COLUMNS.index("country")
 
 
@@ -74,20 +76,23 @@ def build(
             raise BadInput(f"{path} already exists; add --force to replace it.")
         check_is_netui(path)  # never overwrite somebody else's file
     started = time.perf_counter()
-    network = make_network(progress)
-    countries = len({m[COUNTRY] for m in network.members})
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
     db = open_database(partial, create=True, bulk=True)
     try:
-        with transaction(db), bulk.indexes_deferred(db, progress):
-            bulk.write_network(db, network, progress)
-            _write_start(db, network, countries, progress)
+        with transaction(db):
+            bulk.drop_indexes(db)
+            network, adjacency, measures = _store_while_making(db, make_network, progress)
+            countries = len({m[COUNTRY] for m in network.members})
+            _write_start(db, network, countries, adjacency, measures, progress)
             meta.update(db, refund_policy=refund_policy.value)
             billing.open_account(Context(db, prices), network.me)
         end_bulk_load(db)
-    finally:
+    except BaseException:
         db.conn.close()
+        partial.unlink(missing_ok=True)  # a network that could not be made leaves nothing
+        raise
+    db.conn.close()
     for leftover in ("-wal", "-shm"):
         Path(str(path) + leftover).unlink(missing_ok=True)
     os.replace(partial, path)
@@ -102,16 +107,55 @@ def build(
     )
 
 
+def _store_while_making(
+    db: sqlite_utils.Database, make_network: MakeNetwork, progress: Progress
+) -> tuple[Network, Adjacency, NetworkMeasures]:
+    """The network, stored part by part while the rest is made and measured."""
+    loader = bulk.Loader(db)
+    try:
+        made = make_network(progress)
+        if isinstance(made, Network):
+            network = made
+            loader.members(network.members)
+            loader.connections(network.connections)
+        else:
+            network = _drive(made, loader)
+        loader.groups(network.groups, network.group_members)
+        progress("Measuring the network", 0.0)
+        adjacency = connections.adjacency_of(len(network.members), network.connections)
+        ids = [m[ID] for m in network.members]
+        measures = measure(adjacency, ids, random.Random(network.seed))
+        progress("Storing the network", 0.0)
+    finally:
+        loader.finish()
+    return network, adjacency, measures
+
+
+def _drive(parts: Parts, loader: bulk.Loader) -> Network:
+    """Store each part as it is handed out; the persona's row is settled last."""
+    stores = {"members": loader.members, "connections": loader.connections}
+    while True:
+        try:
+            name, rows = next(parts)
+        except StopIteration as done:
+            network = done.value
+            loader.changed_members(network.members)
+            return network
+        stores[name](rows)
+
+
 def _write_start(
-    db: sqlite_utils.Database, network: Network, countries: int, progress: Progress
+    db: sqlite_utils.Database,
+    network: Network,
+    countries: int,
+    adjacency: Adjacency,
+    measures: NetworkMeasures,
+    progress: Progress,
 ) -> None:
     """Where the world starts: my view of the graph, its measures, and the meta keys."""
     progress("Finding my 1st, 2nd and 3rd degree", 0.0)
-    adjacency = connections.adjacency_of(len(network.members), network.connections)
     persona.look_from(db, network.me, adjacency)
-    progress("Measuring the network", 0.5)
-    ids = [m[ID] for m in network.members]
-    measures = measure(adjacency, ids, random.Random(network.seed))
+    bulk.build_indexes(db, "reach")
     meta.update(
         db,
         me=network.me,
@@ -125,4 +169,4 @@ def _write_start(
         country_count=countries,
         measures=measures.as_json(),
     )
-    progress("Measuring the network", 1.0)
+    progress("Finding my 1st, 2nd and 3rd degree", 1.0)

@@ -9,20 +9,19 @@ effect is worked out again from the whole graph.
 
 from __future__ import annotations
 
-from array import array
-
 import sqlite_utils
 
-from netui.core.degrees import after_connecting, standings_from
+from netui.core.adjacency import Adjacency
+from netui.core.degrees import after_connecting, reach_rows
 from netui.store import connections, groups, meta, reach
 from netui.store.db import transaction
 from netui.world import billing
 from netui.world.context import Context
 
 
-def look_from(db: sqlite_utils.Database, me: int, adjacency: list[array]) -> None:
+def look_from(db: sqlite_utils.Database, me: int, adjacency: Adjacency) -> None:
     """Work out where every member stands from `me` and keep it."""
-    reach.save(db, standings_from(adjacency, me, groups.shared_counts(db, me)))
+    reach.save(db, reach_rows(adjacency, me, groups.shared_counts(db, me)))
 
 
 def switch(ctx: Context, member_id: int) -> None:

@@ -6,7 +6,8 @@ import networkx as nx
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from netui.core.degrees import after_connecting, path_to, standings_from
+from netui.core.adjacency import Adjacency
+from netui.core.degrees import after_connecting, path_to, reach_rows, standings_from
 from netui.core.model import Degree
 
 graphs = st.builds(
@@ -59,3 +60,32 @@ def _with_edge(graph: nx.Graph, a: int, b: int) -> nx.Graph:
     copy = graph.copy()
     copy.add_edge(a, b)
     return copy
+
+
+@given(graphs, st.dictionaries(st.integers(1, 39), st.integers(1, 3), max_size=8))
+@settings(max_examples=60, deadline=None)
+def test_r2_1_array_search_gives_the_same_view_as_the_rule(graph, groups):
+    """reach_rows (numpy, for a million members) agrees with standings_from member by
+    member; its parent is the lowest-numbered neighbour one hop nearer."""
+    me = 0
+    shared = {m: c for m, c in groups.items() if m in graph and m != me}
+    pairs = [(a + 1, b + 1) for a, b in graph.edges]  # Adjacency counts ids from 1
+    adjacency = Adjacency.from_pairs(len(graph), [a for a, _ in pairs], [b for _, b in pairs])
+    rows = reach_rows(adjacency, me + 1, {m + 1: c for m, c in shared.items()})
+    expected = standings_from(graph.adj, me, shared)
+    assert [r[0] - 1 for r in rows] == sorted(expected)
+    for member, hops, parent, mutual, groups_shared, rank in rows:
+        standing = expected[member - 1]
+        assert (hops, mutual, groups_shared) == (
+            standing.hops,
+            standing.mutual,
+            standing.shared_groups,
+        )
+        assert rank == standing.degree.rank
+        if hops:
+            nearer = [
+                n + 1
+                for n in graph[member - 1]
+                if (n == me and hops == 1) or (n in expected and expected[n].hops == hops - 1)
+            ]
+            assert parent == min(nearer)

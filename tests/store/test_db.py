@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from netui.errors import DatabaseError
-from netui.store import reach
+from netui.store import connections, reach
 from netui.store.db import LATEST_VERSION, open_database
 from netui.store.schema import APPLICATION_ID
 from netui.world import World
@@ -79,12 +79,32 @@ def test_force_never_overwrites_a_foreign_file(tmp_path):
     assert path.read_text() == "chapter one"
 
 
-# What migrations 6 and 7 add, taken away again: a database as netui wrote it before.
-UNDO_MIGRATION_7 = "DROP TABLE drafts;"
+# What migrations 6, 7 and 8 add, taken away again: a database as netui wrote it before.
+UNDO_MIGRATION_8 = (
+    "DROP TABLE connections_reversed; CREATE INDEX connections_by_b ON connections (b, a);"
+)
+UNDO_MIGRATION_7 = f"{UNDO_MIGRATION_8} DROP TABLE drafts;"
 UNDO_MIGRATION_6 = (
     f"{UNDO_MIGRATION_7} DROP TABLE charges; DROP INDEX invitations_by_pair;"
     " ALTER TABLE members DROP COLUMN photo;"
 )
+
+
+def test_migration_8_keeps_every_pair_under_its_larger_id_too(handmade_db):
+    conn = sqlite3.connect(handmade_db)
+    pairs = conn.execute("SELECT a, b FROM connections").fetchall()
+    conn.executescript(f"{UNDO_MIGRATION_8} PRAGMA user_version = 7;")
+    conn.close()
+    world = World.open(handmade_db)
+    assert world.db.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+    reversed_pairs = world.db.execute("SELECT a, b FROM connections_reversed").fetchall()
+    assert sorted(reversed_pairs) == sorted(pairs)
+    # A member's partners below and above them: the same as reading both directions.
+    for member in range(1, 10):
+        expected = sorted(
+            {b for a, b in pairs if a == member} | {a for a, b in pairs if b == member}
+        )
+        assert sorted(connections.neighbours(world.db, member)) == expected
 
 
 def test_migration_7_adds_drafts_to_a_version_6_database(handmade_db):

@@ -137,6 +137,21 @@ def test_r9_1_filters(world):
     assert {r.id for r in world.search("", SearchFilters(company="%"))} == set()
 
 
+def test_r9_1_an_industry_within_my_degrees_is_both_filters_at_once(world):
+    """Industry and degree filters together (read through the industry's index, issue
+    13): exactly the members both filters alone give, degree first then name."""
+    tiers = (Degree.FIRST, Degree.SECOND, Degree.THIRD, Degree.GROUP)
+    for industry in ("software", "Banking"):
+        for degrees in [(d,) for d in tiers] + [tiers]:
+            both = world.search("", SearchFilters(industry=industry, degrees=degrees))
+            by_industry = {r.id for r in world.search("", SearchFilters(industry=industry))}
+            by_degree = {r.id for r in world.search("", SearchFilters(degrees=degrees))}
+            assert {r.id for r in both} == by_industry & by_degree
+            assert [(Degree(r.degree).rank, r.name) for r in both] == sorted(
+                (Degree(r.degree).rank, r.name) for r in both
+            )
+
+
 def test_r9_2_each_result_carries_degree_mutual_groups_and_route(world):
     (result,) = world.search("O'Brien")
     assert result.id == 4
