@@ -5,17 +5,16 @@ A refusal is explained, with the way out offered: a message instead of InMail to
 1st-degree connection, a pack of credits when I have none. Nothing typed is ever
 checked on the event loop against the database: counts are local, the checklist comes
 from a worker once the typing pauses (AsYouType), so keys are drawn at once however fast
-they come, and the checklist says "checking…" only when its answer is late.
+they come, and the checklist says "checking…" only when its answer is late. What the
+form asks of the World as it opens (Recipient), and the text it draws, are in
+`compose_text.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -25,59 +24,32 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from netui.core.checklist import BODY_MAX, SUBJECT_MAX, Checklist, Draft, LengthBand
-from netui.core.model import Category, given_name
-from netui.core.routes import RouteDecision
+from netui.core.model import Category
 from netui.errors import NetuiError
 from netui.ui.gate import AsYouType, WorldGate, show_error
 from netui.ui.keys import key_for
 from netui.ui.messages import Connect, WorldChanged
 from netui.ui.modals.base import Modal
 from netui.ui.modals.choice import bought_message, buy_credits_modal
+from netui.ui.modals.compose_text import (
+    Recipient,
+    balance_line,
+    checklist_head,
+    checklist_lines,
+    counter,
+    length_line,
+    read_recipient,
+    recipient_head,
+    welcomed_lines,
+)
 from netui.ui.modals.drafts import DraftKeeper, Fields
-from netui.ui.text import count, degree_badge, long_date, plain, route_sentence
+from netui.ui.text import long_date
 from netui.world.results import SendReceipt  # loaded with the World: compose opens after it
 
 if TYPE_CHECKING:
     from netui.world import World
     from netui.world.messaging import SavedDraft
-    from netui.world.results import Profile, Purchase
-
-
-@dataclass(frozen=True)
-class Recipient:
-    """What the form needs to know, asked once when it opens."""
-
-    profile: Profile
-    route: RouteDecision  # as asked: with or without InMail
-    balance: int | None
-    score_text: str
-    draft: SavedDraft | None = None
-    # The day I last InMailed them if they have not answered yet (issue 14.5).
-    waiting_since: date | None = None
-
-    @property
-    def is_inmail(self) -> bool:
-        return self.route.route.is_inmail
-
-    @property
-    def welcomed(self) -> tuple[Category, ...]:
-        return self.profile.categories
-
-
-def read_recipient(member_id: int, want_inmail: bool):
-    def question(world: World) -> Recipient:
-        profile = world.profile(member_id)
-        now = world.glance()
-        return Recipient(
-            profile=profile,
-            route=profile.inmail_route if want_inmail else profile.route,
-            balance=now.credits,
-            score_text=now.score_line.score_text,
-            draft=world.draft_for(member_id),
-            waiting_since=world.waiting_for_answer(member_id),
-        )
-
-    return question
+    from netui.world.results import Purchase
 
 
 class ComposeModal(Modal[SendReceipt | None]):
@@ -180,27 +152,14 @@ class ComposeModal(Modal[SendReceipt | None]):
 
     def show(self, recipient: Recipient) -> None:
         self.recipient = recipient
-        profile, route = recipient.profile, recipient.route
+        route = recipient.route
         box = self.query_one("#compose-box")
         if recipient.is_inmail:
             box.border_title = "InMail"
         elif route.allowed:
             box.border_title = route.route.label
-        head = Text("To ")
-        head.append_text(plain(profile.name, "bold"))
-        head.append(" ")
-        head.append_text(degree_badge(profile.degree))
-        if route.allowed:  # a refusal is explained below, with the way out
-            head.append("  ")
-            head.append_text(route_sentence(route))
-        if recipient.is_inmail and recipient.waiting_since:
-            head.append(
-                f"\n⚠ You wrote to them on {long_date(recipient.waiting_since.isoformat())}; "
-                "no answer yet.",
-                style="bold yellow",
-            )
-        self.query_one("#compose-route", Static).update(head)
-        self.query_one("#compose-balance", Static).update(self._balance_line())
+        self.query_one("#compose-route", Static).update(recipient_head(recipient))
+        self.query_one("#compose-balance", Static).update(balance_line(recipient))
         if not route.allowed:
             self.show_refusal(recipient)
             return
@@ -242,20 +201,6 @@ class ComposeModal(Modal[SendReceipt | None]):
         self.query_one("#connect").display = profile.can_invite
         offered = [button for button in self.query("#compose-refusal Button") if button.display]
         self.set_focus(offered[0])  # the first way out; Close is always there
-
-    def _balance_line(self) -> Text:
-        recipient = self.recipient
-        if recipient is None or recipient.balance is None:
-            return Text("")
-        text = Text()
-        text.append(f"{count(recipient.balance, 'credit')} left", style="bold")
-        # "34% (12 of 35)", "no score yet", or "waiting for answers (…)" said short: the
-        # line shares its row with the buttons (R4.4, issue 14.5)
-        score = recipient.score_text
-        if score.startswith("waiting"):
-            score = score.split(" (")[0]
-        text.append(f" · score {score}" if score[0].isdigit() else f" · {score}")
-        return text
 
     # ── the draft, kept (issue 14.1) ───────────────────────────────────────────
 
@@ -425,62 +370,3 @@ class ComposeModal(Modal[SendReceipt | None]):
                 )
 
         self.app.push_screen(buy_credits_modal(self.gate.prices), chosen)
-
-
-def length_line(band: LengthBand) -> Text:
-    """R4.6: the length band and LinkedIn's published effect of it."""
-    style = {LengthBand.SHORT: "green", LengthBand.VERY_LONG: "red"}.get(band, "")
-    return Text.assemble((band.label, f"bold {style}"), f": {band.effect}", style=style)
-
-
-def counter(used: int, limit: int) -> Text:
-    style = "red bold" if used > limit or used == 0 else "dim"
-    return Text(f"{used:,}/{limit:,}", style=style)
-
-
-def welcomed_lines(recipient: Recipient, chosen: Category | None) -> Text:
-    """The recipient's welcomed categories, the chosen one marked match or mismatch (R4.3)."""
-    profile = recipient.profile
-    text = plain(given_name(profile.name, profile.locale) or "They", "bold")
-    text.append(" welcomes:\n", style="bold")
-    if not recipient.welcomed:
-        text.append("  no InMail categories\n", style="dim")
-    for category in recipient.welcomed:
-        if category is chosen:
-            text.append(f"✓ {category.label} (match)\n", style="bold green")
-        else:
-            text.append(f"  {category.label}\n")
-    if chosen is not None and chosen not in recipient.welcomed:
-        text.append(
-            f"✗ {chosen.label} is not one of them:\n  much less likely to be opened\n",
-            style="bold yellow",
-        )
-    text.rstrip()
-    return text
-
-
-def checklist_head(checklist: Checklist | None, late: bool = False) -> Text:
-    """'Checklist 7/9', and "checking…" when the draft has changed and its checklist
-    is late."""
-    head = Text("Checklist", style="bold")
-    if checklist is not None:
-        head.append(f" {checklist.score}/9", style="bold")
-    if late:
-        head.append(" · checking…", style="dim")
-    return head
-
-
-def checklist_lines(checklist: Checklist) -> Table:
-    """The nine items, met or not, each unmet one with what to do (hanging indent)."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=1)
-    grid.add_column(ratio=1)
-    for item in checklist.items:
-        if item.met:
-            grid.add_row(Text("✓", style="bold green"), Text(item.label))
-        else:
-            line = Text(item.label)
-            line.append("\n")
-            line.append_text(plain(item.reason, "dim"))
-            grid.add_row(Text("✗", style="bold yellow"), line)
-    return grid
