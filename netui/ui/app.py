@@ -1,20 +1,21 @@
 """The netui terminal UI: one App, six screens you move between, modals on top.
 
 The App owns the World (behind `WorldGate`, which it gives every screen it makes), the
-keys that work everywhere, the clock, and the screen stack. Screens ask the World
-through the gate, in thread workers, so the event loop never waits for the database or
-the graph; what they want of the App (a profile, the compose form, an invitation, a
-refresh) they post as a message from `netui.ui.messages`, handled here with `@on`.
+keys that work everywhere, the clock (moved by `netui.ui.clock`), and the screen stack.
+Screens ask the World through the gate, in thread workers, so the event loop never
+waits for the database or the graph; what they want of the App (a profile, the compose
+form, an invitation, a refresh) they post as a message from `netui.ui.messages`,
+handled here with `@on`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import calendar
 import gc
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,15 +23,15 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import Notification, Notify, SeverityLevel
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.worker import get_current_worker
 
 from netui.config import load_config
-from netui.core.clock import describe_events
 from netui.core.money import PriceList
 from netui.errors import NetuiError
+from netui.ui.clock import CLOCK_BINDINGS, CLOCK_WAITS, Clock
 from netui.ui.commands import NetuiCommands
 from netui.ui.gate import DaemonThreads, WorldGate
 from netui.ui.messages import (
@@ -45,11 +46,11 @@ from netui.ui.modals.help import HelpModal, screen_keys
 from netui.ui.places import PLACE_SCREENS, PLACES, Status
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.screens.start import MakeNetwork, StartScreen, default_network, throttled
-from netui.ui.text import count, long_date, use_terminal_widths, visible
+from netui.ui.text import use_terminal_widths, visible
 
 if TYPE_CHECKING:
     from netui.world import World
-    from netui.world.results import AdvanceReport, InvitationSent, SendReceipt
+    from netui.world.results import InvitationSent, SendReceipt
 
 
 def place_screen(module: str, screen: str, gate: WorldGate) -> Callable[[], Screen]:
@@ -63,7 +64,6 @@ def place_screen(module: str, screen: str, gate: WorldGate) -> Callable[[], Scre
 
 # How long "Still opening the network" stays up; the same notice is not stacked again.
 OPENING_NOTICE_SECONDS = 4
-CLOCK_WAITS = ": the clock moves when it is ready"
 
 
 class Quitting(Exception):
@@ -88,23 +88,7 @@ class NetuiApp(App[None]):
             )
         ),
         Binding("slash", "go('search')", "Search", id="go.search-slash", show=False),
-        Binding("n", "advance(1)", "+day", id="clock.day", tooltip="Advance the clock a day"),
-        Binding("w", "advance(7)", "+week", id="clock.week", tooltip="Advance the clock a week"),
-        Binding(
-            "M",
-            "advance_month",
-            "+month",
-            id="clock.month",
-            tooltip="Advance the clock to the same day next month",
-        ),
-        Binding(
-            "t",
-            "advance_to",
-            "to date",
-            id="clock.to",
-            tooltip="Advance the clock to a date, or by any number of days",
-            show=False,  # the footer is full; the dashboard and help (?) list it
-        ),
+        *CLOCK_BINDINGS,
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Keys and what they do"),
         # q quits from a screen; a modal takes q to close itself (modals/base.py); typed
         # in a text box it is a q. ctrl+q (Textual's own binding) quits from anywhere.
@@ -136,7 +120,12 @@ class NetuiApp(App[None]):
         self.make_network = make_network
         self.prices = prices
         self.gate = WorldGate()
-        self.clock_notice: Notification | None = None
+        self.clock = Clock(
+            self,
+            self.gate,
+            waiting=partial(self.action_still_opening, CLOCK_WAITS),
+            moved=self.world_changed,
+        )
         self._refused: tuple[str, float] = ("", 0.0)  # the last "still opening" notice
         # The places, each made with the gate (see `netui.ui.places` for their order).
         self.places: dict[str, Callable[[], Screen]] = {
@@ -323,53 +312,21 @@ class NetuiApp(App[None]):
         if not isinstance(self.screen, HelpModal):
             self.push_screen(HelpModal(screen_keys(self.screen)))
 
-    # ── the clock ───────────────────────────────────────────────────────────
+    # ── the clock (netui.ui.clock) ──────────────────────────────────────────
 
     def action_advance(self, days: int) -> None:
         self.advance(days)
 
     def action_advance_month(self) -> None:
-        if not self.status.date:  # the network is not open yet
-            self.action_still_opening(CLOCK_WAITS)
-            return
-        self.advance(days_to_next_month(date.fromisoformat(self.status.date)))
+        self.clock.advance_month(self.status.date)
 
     def action_advance_to(self) -> None:
-        from netui.ui.modals.advance import AdvanceModal
-
-        if not self.status.date:
-            self.action_still_opening(CLOCK_WAITS)
-            return
-        today = date.fromisoformat(self.status.date)
-        self.push_screen(AdvanceModal(today), lambda day: day and self.advance(to=day))
+        self.clock.advance_to(self.status.date)
 
     def advance(self, days: int | None = None, *, to: date | None = None) -> None:
         """Move the simulated clock (by days, or to a date), then tell me what happened
         while I was away."""
-        if not self.gate.is_open:
-            self.action_still_opening(CLOCK_WAITS)
-            return
-        how_far = f"to {long_date(to.isoformat())}" if to else f"by {count(days, 'day')}"
-        self.notify_clock(f"Advancing the clock {how_far}…", timeout=2)
-        self.gate.ask(
-            self,
-            lambda world: world.advance(days, to=to),
-            self._advanced,
-            group="clock",
-            latest_only=False,
-        )
-
-    def _advanced(self, result: AdvanceReport) -> None:
-        self.notify_clock(summarise_events(result), title="The clock moved", timeout=8)
-        self.world_changed()
-
-    def notify_clock(self, message: str, *, title: str = "", timeout: float) -> None:
-        """One notice about the clock at a time, the newest in place of the one before:
-        ten quick presses of n would otherwise stack ten of them (issue 14.9)."""
-        if self.clock_notice is not None and self.clock_notice in self._notifications:
-            self._unnotify(self.clock_notice)  # Textual's own way to take one notice back
-        self.clock_notice = Notification(visible(message), visible(title), timeout=timeout)
-        self.post_message(Notify(self.clock_notice))
+        self.clock.advance(days, to=to)
 
     # ── keeping every screen current ───────────────────────────────────────────
 
@@ -419,18 +376,6 @@ class NetuiApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Help", "Keys and what they do", self.action_help)
-
-
-def days_to_next_month(today: date) -> int:
-    """From 31 January, "a month" is 28 February (or 29): the same day, or the month's end."""
-    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-    day = min(today.day, calendar.monthrange(year, month)[1])
-    return (date(year, month, day) - today).days
-
-
-def summarise_events(result: AdvanceReport) -> str:
-    """'Now Mon 19 Jan 2015: 2 InMails opened, 1 reply, 1 credit refunded.'"""
-    return f"Now {long_date(result.date)}: {describe_events(result.events)}."
 
 
 def run_app(db_path: Path) -> int:

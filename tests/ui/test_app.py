@@ -7,7 +7,8 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import Input, Label, Static, TextArea
 
-from netui.ui.app import NetuiApp, days_to_next_month, summarise_events
+from netui.ui.app import NetuiApp
+from netui.ui.clock import days_to_next_month, summarise_events
 from netui.ui.modals.help import HelpModal
 from netui.ui.screens.dashboard import DashboardScreen
 from netui.ui.screens.inbox import InboxScreen
