@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import math
 import sqlite3
 import threading
 import time
@@ -53,10 +54,14 @@ T = TypeVar("T")
 STEPS_BETWEEN_CHECKS = 10_000
 CLOSE_WAIT_SECONDS = 0.5
 
-# Asked as you type: the question waits for a pause in the typing this long. Keys in a
-# word come 80–200 ms apart (60–120 wpm), so 150 ms lets a typed word or a paste ask
-# once, not once per key, while an answer still follows a pause too soon to feel late.
-# The keys themselves never wait for it: the text box is drawn at once.
+# Asked as you type: a key that follows a pause is asked at once, and the keys of a
+# burst wait for the typing to pause (see AsYouType). Keys closer together than
+# BURST_GAP (faster than ~160 wpm: a fast typist's run, a held key repeating, a paste)
+# are a burst; a person typing at their own pace (80–200 ms a key, 60–120 wpm) is not.
+# A burst's question waits until no key has come for TYPING_PAUSE, so it asks once,
+# not once per key, and results are never redrawn between its keys. The keys themselves
+# never wait for either: the text box is drawn at once.
+BURST_GAP = 0.075
 TYPING_PAUSE = 0.15
 # An answer this long overdue (counted from the first key it owes) is said to be
 # coming. Below it nothing is said: a marker shown for every quick answer would blink
@@ -253,12 +258,16 @@ def show_unexpected(node: DOMNode, error: BaseException) -> None:
 class AsYouType:
     """A question asked again at each keystroke (a draft's checklist, a search).
 
-    Asked once the typing pauses (TYPING_PAUSE), in a worker through the gate's `ask`, so
-    the newest answer wins and an overtaken one is dropped. Per key this costs no
-    more than noting the newest question: one waiting worker serves a whole burst of
-    keys. `late(True)` is called once an answer is overdue (LATE_AFTER) and
-    `late(False)` when the answer to the newest question is shown, so the screen can
-    say a result is on its way without blinking at every key.
+    When to ask: a key that comes after a pause (at least BURST_GAP after the key before,
+    with the answer to that one already on screen) asks at once, so a key typed at a
+    person's pace has its answer drawn as soon as the World gives it. Any other key is
+    inside a burst: its question waits until the typing pauses for TYPING_PAUSE, so one
+    waiting worker serves the whole burst and no answer is drawn between its keys (a
+    redraw there would delay the next key's echo). Per key this costs no more than
+    noting the newest question. Questions go through the gate's `ask`, so the newest
+    answer wins and an overtaken one is dropped. `late(True)` is called once an answer
+    is overdue (LATE_AFTER) and `late(False)` when the answer to the newest question is
+    shown, so the screen can say a result is on its way without blinking at every key.
     """
 
     def __init__(
@@ -272,7 +281,9 @@ class AsYouType:
         self.gate, self.node, self.group = gate, node, group
         self.then, self.late = then, late
         self.asked = 0  # questions asked (one per key), the newest last
+        self.sent = 0  # the newest question sent to the World
         self.answered = 0  # the newest question whose answer is on screen
+        self.last_key = -math.inf  # when the newest question was asked (monotonic)
         self._question: Callable[[World], T] | None = None
         self._due = 0.0
         self._pause: Worker[None] | None = None
@@ -284,17 +295,25 @@ class AsYouType:
         return self.answered < self.asked
 
     def ask(self, question: Callable[[World], T], *, at_once: bool = False) -> None:
-        """Ask `question` when the typing pauses; `at_once` for a choice made in one
-        step (a filter picked, the screen shown again), which has no pause to wait for."""
+        """Ask `question` now if it follows a pause in the typing, else once the typing
+        pauses; `at_once` for a choice made in one step (a filter picked, the screen
+        shown again), which has no pause to wait for."""
+        now = time.monotonic()
+        after_a_pause = not self.pending and now - self.last_key >= BURST_GAP
         if not self.pending:
             self._overdue = self.node.set_timer(LATE_AFTER, self._say_late)
         self.asked += 1
+        self.last_key = now
         self._question = question
-        self._due = time.monotonic() + (0 if at_once else TYPING_PAUSE)
-        if self._pause is None:
-            self._pause = self.node.run_worker(
-                self._wait, group=f"{self.group}-pause", exit_on_error=False
-            )
+        if at_once or after_a_pause:
+            self._due = now
+            self._send()  # a wait in progress wakes to find nothing new to ask
+        else:
+            self._due = now + TYPING_PAUSE
+            if self._pause is None:
+                self._pause = self.node.run_worker(
+                    self._wait, group=f"{self.group}-pause", exit_on_error=False
+                )
 
     async def _wait(self) -> None:
         """Sleep until the typing has paused, then ask the newest question."""
@@ -303,7 +322,12 @@ class AsYouType:
                 await asyncio.sleep(left)
         finally:  # cancelled too (the screen closing): the next key starts a new wait
             self._pause = None
+        if self.sent < self.asked:
+            self._send()
+
+    def _send(self) -> None:
         asked, question = self.asked, self._question
+        self.sent = asked
         self.gate.ask(
             self.node,
             question,

@@ -207,7 +207,8 @@ async def test_searching_shows_only_while_the_results_are_late(
     app, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setattr(gate, "LATE_AFTER", 0.05)
-    held = Held(lambda text, *_args, **_kwargs: text == "ru")
+    # "r" follows a pause, so it is asked at once (and held); "u" waits for it.
+    held = Held(lambda text, *_args, **_kwargs: text == "r")
     monkeypatch.setattr(World, "search", held.wrap(World.search))
 
     def detail() -> str:
@@ -260,3 +261,51 @@ async def test_questions_overtaken_while_queued_behind_a_slow_one_are_never_run(
         await settle(pilot)
     assert ran == [0, 5]
     assert answers == [5]
+
+
+# ── when to ask: a key after a pause at once, the keys of a burst once it pauses ──
+
+
+async def test_a_key_after_a_pause_is_asked_at_once_and_a_burst_waits(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    """Issue 13 item 3: a key typed after a pause has its results drawn without waiting
+    for the typing to pause; a key inside a burst still waits (issue 12 item 2). Timing
+    is set through AsYouType's state, never by sleeping."""
+    monkeypatch.setattr(gate, "TYPING_PAUSE", 60)  # a wait for the pause never ends here
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        searches = screen.searches
+        searches.last_key -= 60  # nothing asked for a minute: the user had paused
+        await pilot.press("r")
+        await until(lambda: screen.shown_query.text == "r")  # asked at once, and shown
+        monkeypatch.setattr(gate, "BURST_GAP", 60)  # so the next key is inside a burst
+        await pilot.press("u")
+        await pilot.pause()
+        assert searches.pending and searches.sent == searches.asked - 1  # "ru" waits
+        assert screen.shown_query.text == "r"
+
+
+async def test_a_key_while_an_answer_is_on_its_way_waits_for_the_pause(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    """A key after a gap does not ask at once while the last answer is still coming: a
+    slow World is not handed a question per key."""
+    monkeypatch.setattr(gate, "TYPING_PAUSE", 60)
+    held = Held(lambda text, *_args, **_kwargs: text == "r")
+    monkeypatch.setattr(World, "search", held.wrap(World.search))
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            screen = await open_search(pilot)
+            searches = screen.searches
+            searches.last_key -= 60
+            await pilot.press("r")
+            await until(held.entered.is_set)  # "r" was asked at once, and is held
+            searches.last_key -= 60  # "u" comes long after "r"
+            await pilot.press("u")
+            await pilot.pause()
+            assert searches.sent == searches.asked - 1  # "ru" waits for the pause
+        finally:
+            held.release()
+        await until(lambda: screen.shown_query.text == "r")
+        assert searches.pending  # "r" shown, "ru" still owed
