@@ -54,15 +54,15 @@ T = TypeVar("T")
 STEPS_BETWEEN_CHECKS = 10_000
 CLOSE_WAIT_SECONDS = 0.5
 
-# Asked as you type: a key that follows a pause is asked at once, and the keys of a
-# burst wait for the typing to pause (see AsYouType). Keys closer together than
-# BURST_GAP (faster than ~160 wpm: a fast typist's run, a held key repeating, a paste)
-# are a burst; a person typing at their own pace (80–200 ms a key, 60–120 wpm) is not.
-# A burst's question waits until no key has come for TYPING_PAUSE, so it asks once,
-# not once per key, and results are never redrawn between its keys. The keys themselves
-# never wait for either: the text box is drawn at once.
-BURST_GAP = 0.075
+# Asked as you type (see AsYouType). A key asks at once when the answer to the key
+# before is on screen, and otherwise waits for the typing to pause for TYPING_PAUSE, so
+# a burst asks once, not once per key. An answer is drawn only once no key has come for
+# DRAW_GAP: keys closer together than that (faster than 200 wpm: a fast typist's run, a
+# held key repeating) are a burst, and a redraw between them would delay the next key's
+# echo, while a person typing at their own pace (80–200 ms a key) sees each answer. The
+# keys themselves never wait for either: the text box is drawn at once.
 TYPING_PAUSE = 0.15
+DRAW_GAP = 0.06
 # An answer this long overdue (counted from the first key it owes) is said to be
 # coming. Below it nothing is said: a marker shown for every quick answer would blink
 # at each pause in the typing.
@@ -258,16 +258,18 @@ def show_unexpected(node: DOMNode, error: BaseException) -> None:
 class AsYouType:
     """A question asked again at each keystroke (a draft's checklist, a search).
 
-    When to ask: a key that comes after a pause (at least BURST_GAP after the key before,
-    with the answer to that one already on screen) asks at once, so a key typed at a
-    person's pace has its answer drawn as soon as the World gives it. Any other key is
-    inside a burst: its question waits until the typing pauses for TYPING_PAUSE, so one
-    waiting worker serves the whole burst and no answer is drawn between its keys (a
-    redraw there would delay the next key's echo). Per key this costs no more than
-    noting the newest question. Questions go through the gate's `ask`, so the newest
-    answer wins and an overtaken one is dropped. `late(True)` is called once an answer
-    is overdue (LATE_AFTER) and `late(False)` when the answer to the newest question is
-    shown, so the screen can say a result is on its way without blinking at every key.
+    When to ask: a key asks at once when the answer to the key before is on screen (the
+    first key after the typing paused, or any key at a person's pace); a key that comes
+    while an answer is still owed waits until the typing pauses for TYPING_PAUSE, so one
+    waiting worker serves a whole burst. When to draw: an answer is drawn once no key
+    has come for DRAW_GAP since the newest one; an answer overtaken by a key in that
+    time is dropped, so a fast typist's burst is never slowed by redrawing results
+    between its keys. Per key this costs no more than noting the newest question.
+
+    Questions go through the gate's `ask`, so the newest answer wins and an overtaken
+    one is dropped. `late(True)` is called once an answer is overdue (LATE_AFTER) and
+    `late(False)` when the answer to the newest question is shown, so the screen can
+    say a result is on its way without blinking at every key.
     """
 
     def __init__(
@@ -295,17 +297,17 @@ class AsYouType:
         return self.answered < self.asked
 
     def ask(self, question: Callable[[World], T], *, at_once: bool = False) -> None:
-        """Ask `question` now if it follows a pause in the typing, else once the typing
-        pauses; `at_once` for a choice made in one step (a filter picked, the screen
-        shown again), which has no pause to wait for."""
+        """Ask `question` now if nothing is owed, else once the typing pauses; `at_once`
+        for a choice made in one step (a filter picked, the screen shown again), which
+        has no pause to wait for."""
         now = time.monotonic()
-        after_a_pause = not self.pending and now - self.last_key >= BURST_GAP
-        if not self.pending:
+        owed = self.pending
+        if not owed:
             self._overdue = self.node.set_timer(LATE_AFTER, self._say_late)
         self.asked += 1
         self.last_key = now
         self._question = question
-        if at_once or after_a_pause:
+        if at_once or not owed:
             self._due = now
             self._send()  # a wait in progress wakes to find nothing new to ask
         else:
@@ -337,6 +339,18 @@ class AsYouType:
         )
 
     def _answered(self, asked: int, answer: T) -> None:
+        hold = self.last_key + DRAW_GAP - time.monotonic()
+        if hold > 0:  # a key came just now: draw only if none follows it soon
+            self.node.set_timer(hold, lambda: self._draw_unless_overtaken(asked, answer))
+        else:
+            self._draw(asked, answer)
+
+    def _draw_unless_overtaken(self, asked: int, answer: T) -> None:
+        # Overtaken, a newer question's answer follows; closed, there is nothing to draw.
+        if asked == self.asked and self.node.is_attached:
+            self._draw(asked, answer)
+
+    def _draw(self, asked: int, answer: T) -> None:
         self._settled(asked)
         self.then(answer)
 

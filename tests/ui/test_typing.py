@@ -263,34 +263,23 @@ async def test_questions_overtaken_while_queued_behind_a_slow_one_are_never_run(
     assert answers == [5]
 
 
-# ── when to ask: a key after a pause at once, the keys of a burst once it pauses ──
+# ── when to ask, when to draw (issue 13 item 3, issue 12 item 2) ─────────────────
 
 
-async def test_a_key_after_a_pause_is_asked_at_once_and_a_burst_waits(
-    app, monkeypatch: pytest.MonkeyPatch
-):
-    """Issue 13 item 3: a key typed after a pause has its results drawn without waiting
-    for the typing to pause; a key inside a burst still waits (issue 12 item 2). Timing
-    is set through AsYouType's state, never by sleeping."""
+async def test_a_key_with_no_answer_owed_is_asked_at_once(app, monkeypatch: pytest.MonkeyPatch):
+    """The first key after the results were shown does not wait for the typing to
+    pause: its results follow as soon as the World gives them."""
     monkeypatch.setattr(gate, "TYPING_PAUSE", 60)  # a wait for the pause never ends here
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_search(pilot)
-        searches = screen.searches
-        searches.last_key -= 60  # nothing asked for a minute: the user had paused
         await pilot.press("r")
-        await until(lambda: screen.shown_query.text == "r")  # asked at once, and shown
-        monkeypatch.setattr(gate, "BURST_GAP", 60)  # so the next key is inside a burst
-        await pilot.press("u")
-        await pilot.pause()
-        assert searches.pending and searches.sent == searches.asked - 1  # "ru" waits
-        assert screen.shown_query.text == "r"
+        await until(lambda: screen.shown_query.text == "r")
 
 
-async def test_a_key_while_an_answer_is_on_its_way_waits_for_the_pause(
+async def test_a_key_while_an_answer_is_owed_waits_for_the_pause(
     app, monkeypatch: pytest.MonkeyPatch
 ):
-    """A key after a gap does not ask at once while the last answer is still coming: a
-    slow World is not handed a question per key."""
+    """Inside a burst the World is asked once the typing pauses, not once per key."""
     monkeypatch.setattr(gate, "TYPING_PAUSE", 60)
     held = Held(lambda text, *_args, **_kwargs: text == "r")
     monkeypatch.setattr(World, "search", held.wrap(World.search))
@@ -298,10 +287,8 @@ async def test_a_key_while_an_answer_is_on_its_way_waits_for_the_pause(
         try:
             screen = await open_search(pilot)
             searches = screen.searches
-            searches.last_key -= 60
             await pilot.press("r")
             await until(held.entered.is_set)  # "r" was asked at once, and is held
-            searches.last_key -= 60  # "u" comes long after "r"
             await pilot.press("u")
             await pilot.pause()
             assert searches.sent == searches.asked - 1  # "ru" waits for the pause
@@ -309,3 +296,32 @@ async def test_a_key_while_an_answer_is_on_its_way_waits_for_the_pause(
             held.release()
         await until(lambda: screen.shown_query.text == "r")
         assert searches.pending  # "r" shown, "ru" still owed
+
+
+async def test_an_answer_is_drawn_only_once_no_key_has_come_for_the_draw_gap(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    """An answer that comes back while keys are still coming is held; overtaken by the
+    next key, it is never drawn (a redraw between a burst's keys would delay them).
+    The gap is set through AsYouType's state, never by sleeping."""
+    shown_texts: list[str] = []
+    show = SearchScreen.show
+
+    def spy(self: SearchScreen, results) -> None:
+        shown_texts.append(results.query.text)
+        show(self, results)
+
+    monkeypatch.setattr(SearchScreen, "show", spy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        searches = screen.searches
+        assert shown_texts == [""]
+        monkeypatch.setattr(gate, "DRAW_GAP", 60)
+        await pilot.press("r")  # asked at once: nothing was owed
+        await until(lambda: not any(w.group == "search" and w.is_running for w in app.workers))
+        await pilot.pause()
+        assert screen.shown_query.text == "" and searches.pending  # "r"'s answer is held
+        await pilot.press("u")  # overtakes it, and waits for the typing to pause
+        searches.last_key -= 60  # then no key comes for the draw gap
+        await until(lambda: screen.shown_query.text == "ru")
+        assert shown_texts == ["", "ru"]  # "r" was never drawn
