@@ -285,7 +285,7 @@ class AsYouType:
         self.asked = 0  # questions asked (one per key), the newest last
         self.sent = 0  # the newest question sent to the World
         self.answered = 0  # the newest question whose answer is on screen
-        self.last_key = -math.inf  # when the newest question was asked (monotonic)
+        self.last_key = -math.inf  # when the newest key was typed (monotonic)
         self._question: Callable[[World], T] | None = None
         self._due = 0.0
         self._pause: Worker[None] | None = None
@@ -299,14 +299,15 @@ class AsYouType:
     def ask(self, question: Callable[[World], T], *, at_once: bool = False) -> None:
         """Ask `question` now if nothing is owed, else once the typing pauses; `at_once`
         for a choice made in one step (a filter picked, the screen shown again), which
-        has no pause to wait for."""
+        has no pause to wait for, and whose answer is drawn as soon as it comes."""
         now = time.monotonic()
         owed = self.pending
         if not owed:
             self._overdue = self.node.set_timer(LATE_AFTER, self._say_late)
         self.asked += 1
-        self.last_key = now
         self._question = question
+        if not at_once:
+            self.last_key = now
         if at_once or not owed:
             self._due = now
             self._send()  # a wait in progress wakes to find nothing new to ask

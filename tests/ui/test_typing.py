@@ -1,6 +1,7 @@
 """Issue 12 item 2: the screen never waits for work.
 
-The checklist and the search are asked once the typing pauses, off the event loop; the
+The checklist and the search are asked off the event loop (a burst's keys once the
+typing pauses); the
 newest answer wins, an overtaken one is never shown, every key reaches the text box,
 and "checking…" / "searching…" shows only while an answer is late. A World call is
 made slow deterministically by holding it on an Event, never by sleeping.

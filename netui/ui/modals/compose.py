@@ -4,8 +4,8 @@ The World decides the route (the same decision search, the profile and the CLI u
 A refusal is explained, with the way out offered: a message instead of InMail to a
 1st-degree connection, a pack of credits when I have none. Nothing typed is ever
 checked on the event loop against the database: counts are local, the checklist comes
-from a worker once the typing pauses (AsYouType), so keys are drawn at once however fast
-they come, and the checklist says "checking…" only when its answer is late.
+from a worker (AsYouType: at once, or once a burst of keys pauses), so keys are drawn
+at once however fast they come, and the checklist says "checking…" only when its answer is late.
 """
 
 from __future__ import annotations
