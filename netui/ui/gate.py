@@ -342,11 +342,17 @@ class AsYouType:
     def _answered(self, asked: int, answer: T) -> None:
         hold = self.last_key + DRAW_GAP - time.monotonic()
         if hold > 0:  # a key came just now: draw only if none follows it soon
-            self.node.set_timer(hold, lambda: self._draw_unless_overtaken(asked, answer))
+            self.node.run_worker(
+                self._draw_unless_overtaken(asked, answer, hold),
+                group=f"{self.group}-draw",
+                exit_on_error=False,
+            )
         else:
             self._draw(asked, answer)
 
-    def _draw_unless_overtaken(self, asked: int, answer: T) -> None:
+    async def _draw_unless_overtaken(self, asked: int, answer: T, hold: float) -> None:
+        """A worker, not a timer, so whoever waits for the screen's work waits for it."""
+        await asyncio.sleep(hold)
         # Overtaken, a newer question's answer follows; closed, there is nothing to draw.
         if asked == self.asked and self.node.is_attached:
             self._draw(asked, answer)
