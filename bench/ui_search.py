@@ -7,10 +7,12 @@ Drives the real app headless with Pilot. Two figures:
   box's new text, until the screen has been painted with them (the figure a user
   sees), and until Pilot sees the app idle again; p50 / p95 / max over every
   keystroke of a few queries, beside the same keys in a bare Input (the floor that
-  Pilot's idle wait costs on this machine). Results are asked once the typing pauses
-  (netui.ui.gate.TYPING_PAUSE), so each of these figures includes that pause;
+  Pilot's idle wait costs on this machine). A key with no answer owed is asked at
+  once, and its answer drawn once no key has come for netui.ui.gate.DRAW_GAP, so each
+  of these figures includes that gap;
 - a burst: a whole query typed without waiting (as a fast typist does), then the time
-  from the last keystroke until the results for the full text are on screen. Stale
+  from the last keystroke until the results for the full text are on screen (a
+  burst's question waits for the typing to pause, TYPING_PAUSE). Stale
   answers for the intermediate prefixes must never be the ones left showing.
 """
 

@@ -152,14 +152,14 @@ async def netui(path: Path, cadence: Cadence, times: Samples) -> None:
     gc.disable()  # as netui.cli.main does before it loads the UI (NetuiApp re-enables it)
     app = NetuiApp(db_path=path)
     async with app.run_test(size=(120, 40)) as pilot:
-        while app.gate is None:
+        while not app.gate.is_open:
             await asyncio.sleep(0.01)
         await pilot.pause()
         far = app.gate.call(
             lambda world: world.search("", SearchFilters(degrees=(Degree.THIRD,)), limit=50)
         )
         member = next(row.id for row in far if row.decision.route is Route.INMAIL)
-        modal = ComposeModal(member, want_inmail=True)
+        modal = ComposeModal(app.gate, member, want_inmail=True)
         app.push_screen(modal)
         await until(lambda: modal.recipient is not None and modal.checklist is not None)
         await pilot.pause()

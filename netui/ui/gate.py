@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import math
 import sqlite3
 import threading
 import time
@@ -53,11 +54,15 @@ T = TypeVar("T")
 STEPS_BETWEEN_CHECKS = 10_000
 CLOSE_WAIT_SECONDS = 0.5
 
-# Asked as you type: the question waits for a pause in the typing this long. Keys in a
-# word come 80–200 ms apart (60–120 wpm), so 150 ms lets a typed word or a paste ask
-# once, not once per key, while an answer still follows a pause too soon to feel late.
-# The keys themselves never wait for it: the text box is drawn at once.
+# Asked as you type (see AsYouType). A key asks at once when the answer to the key
+# before is on screen, and otherwise waits for the typing to pause for TYPING_PAUSE, so
+# a burst asks once, not once per key. An answer is drawn only once no key has come for
+# DRAW_GAP: keys closer together than that (faster than 200 wpm: a fast typist's run, a
+# held key repeating) are a burst, and a redraw between them would delay the next key's
+# echo, while a person typing at their own pace (80–200 ms a key) sees each answer. The
+# keys themselves never wait for either: the text box is drawn at once.
 TYPING_PAUSE = 0.15
+DRAW_GAP = 0.06
 # An answer this long overdue (counted from the first key it owes) is said to be
 # coming. Below it nothing is said: a marker shown for every quick answer would blink
 # at each pause in the typing.
@@ -253,10 +258,16 @@ def show_unexpected(node: DOMNode, error: BaseException) -> None:
 class AsYouType:
     """A question asked again at each keystroke (a draft's checklist, a search).
 
-    Asked once the typing pauses (TYPING_PAUSE), in a worker through the gate's `ask`, so
-    the newest answer wins and an overtaken one is dropped. Per key this costs no
-    more than noting the newest question: one waiting worker serves a whole burst of
-    keys. `late(True)` is called once an answer is overdue (LATE_AFTER) and
+    When to ask: a key asks at once when the answer to the key before is on screen (the
+    first key after the typing paused, or any key at a person's pace); a key that comes
+    while an answer is still owed waits until the typing pauses for TYPING_PAUSE, so one
+    waiting worker serves a whole burst. When to draw: an answer is drawn once no key
+    has come for DRAW_GAP since the newest one; an answer overtaken by a key in that
+    time is dropped, so a fast typist's burst is never slowed by redrawing results
+    between its keys. Per key this costs no more than noting the newest question.
+
+    Questions go through the gate's `ask`, so the newest answer wins and an overtaken
+    one is dropped. `late(True)` is called once an answer is overdue (LATE_AFTER) and
     `late(False)` when the answer to the newest question is shown, so the screen can
     say a result is on its way without blinking at every key.
     """
@@ -268,11 +279,19 @@ class AsYouType:
         group: str,
         then: Callable[[T], object],
         late: Callable[[bool], object],
+        *,
+        eager: bool = True,
     ) -> None:
         self.gate, self.node, self.group = gate, node, group
         self.then, self.late = then, late
+        # Not eager, every key waits for the pause: for a question that is Python work
+        # (a checklist), whose thread would hold the interpreter while the next key
+        # waits to be drawn. A search spends its time in SQLite, which lets go of it.
+        self.eager = eager
         self.asked = 0  # questions asked (one per key), the newest last
+        self.sent = 0  # the newest question sent to the World
         self.answered = 0  # the newest question whose answer is on screen
+        self.last_key = -math.inf  # when the newest key was typed (monotonic)
         self._question: Callable[[World], T] | None = None
         self._due = 0.0
         self._pause: Worker[None] | None = None
@@ -284,17 +303,27 @@ class AsYouType:
         return self.answered < self.asked
 
     def ask(self, question: Callable[[World], T], *, at_once: bool = False) -> None:
-        """Ask `question` when the typing pauses; `at_once` for a choice made in one
-        step (a filter picked, the screen shown again), which has no pause to wait for."""
-        if not self.pending:
+        """Ask `question` now if nothing is owed (when eager), else once the typing
+        pauses; `at_once` for a choice made in one step (a filter picked, the screen
+        shown again), which has no pause to wait for, and whose answer is drawn as soon
+        as it comes."""
+        now = time.monotonic()
+        owed = self.pending
+        if not owed:
             self._overdue = self.node.set_timer(LATE_AFTER, self._say_late)
         self.asked += 1
         self._question = question
-        self._due = time.monotonic() + (0 if at_once else TYPING_PAUSE)
-        if self._pause is None:
-            self._pause = self.node.run_worker(
-                self._wait, group=f"{self.group}-pause", exit_on_error=False
-            )
+        if not at_once:
+            self.last_key = now
+        if at_once or (self.eager and not owed):
+            self._due = now
+            self._send()  # a wait in progress wakes to find nothing new to ask
+        else:
+            self._due = now + TYPING_PAUSE
+            if self._pause is None:
+                self._pause = self.node.run_worker(
+                    self._wait, group=f"{self.group}-pause", exit_on_error=False
+                )
 
     async def _wait(self) -> None:
         """Sleep until the typing has paused, then ask the newest question."""
@@ -303,7 +332,12 @@ class AsYouType:
                 await asyncio.sleep(left)
         finally:  # cancelled too (the screen closing): the next key starts a new wait
             self._pause = None
+        if self.sent < self.asked:
+            self._send()
+
+    def _send(self) -> None:
         asked, question = self.asked, self._question
+        self.sent = asked
         self.gate.ask(
             self.node,
             question,
@@ -313,6 +347,24 @@ class AsYouType:
         )
 
     def _answered(self, asked: int, answer: T) -> None:
+        hold = self.last_key + DRAW_GAP - time.monotonic()
+        if hold > 0:  # a key came just now: draw only if none follows it soon
+            self.node.run_worker(
+                self._draw_unless_overtaken(asked, answer, hold),
+                group=f"{self.group}-draw",
+                exit_on_error=False,
+            )
+        else:
+            self._draw(asked, answer)
+
+    async def _draw_unless_overtaken(self, asked: int, answer: T, hold: float) -> None:
+        """A worker, not a timer, so whoever waits for the screen's work waits for it."""
+        await asyncio.sleep(hold)
+        # Overtaken, a newer question's answer follows; closed, there is nothing to draw.
+        if asked == self.asked and self.node.is_attached:
+            self._draw(asked, answer)
+
+    def _draw(self, asked: int, answer: T) -> None:
         self._settled(asked)
         self.then(answer)
 

@@ -1,6 +1,7 @@
 """Issue 12 item 2: the screen never waits for work.
 
-The checklist and the search are asked once the typing pauses, off the event loop; the
+The checklist and the search are asked off the event loop (a burst's keys once the
+typing pauses); the
 newest answer wins, an overtaken one is never shown, every key reaches the text box,
 and "checking…" / "searching…" shows only while an answer is late. A World call is
 made slow deterministically by holding it on an Event, never by sleeping.
@@ -207,7 +208,8 @@ async def test_searching_shows_only_while_the_results_are_late(
     app, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setattr(gate, "LATE_AFTER", 0.05)
-    held = Held(lambda text, *_args, **_kwargs: text == "ru")
+    # "r" follows a pause, so it is asked at once (and held); "u" waits for it.
+    held = Held(lambda text, *_args, **_kwargs: text == "r")
     monkeypatch.setattr(World, "search", held.wrap(World.search))
 
     def detail() -> str:
@@ -260,3 +262,67 @@ async def test_questions_overtaken_while_queued_behind_a_slow_one_are_never_run(
         await settle(pilot)
     assert ran == [0, 5]
     assert answers == [5]
+
+
+# ── when to ask, when to draw (issue 13 item 3, issue 12 item 2) ─────────────────
+
+
+async def test_a_key_with_no_answer_owed_is_asked_at_once(app, monkeypatch: pytest.MonkeyPatch):
+    """The first key after the results were shown does not wait for the typing to
+    pause: its results follow as soon as the World gives them."""
+    monkeypatch.setattr(gate, "TYPING_PAUSE", 60)  # a wait for the pause never ends here
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        await pilot.press("r")
+        await until(lambda: screen.shown_query.text == "r")
+
+
+async def test_a_key_while_an_answer_is_owed_waits_for_the_pause(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    """Inside a burst the World is asked once the typing pauses, not once per key."""
+    monkeypatch.setattr(gate, "TYPING_PAUSE", 60)
+    held = Held(lambda text, *_args, **_kwargs: text == "r")
+    monkeypatch.setattr(World, "search", held.wrap(World.search))
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            screen = await open_search(pilot)
+            searches = screen.searches
+            await pilot.press("r")
+            await until(held.entered.is_set)  # "r" was asked at once, and is held
+            await pilot.press("u")
+            await pilot.pause()
+            assert searches.sent == searches.asked - 1  # "ru" waits for the pause
+        finally:
+            held.release()
+        await until(lambda: screen.shown_query.text == "r")
+        assert searches.pending  # "r" shown, "ru" still owed
+
+
+async def test_an_answer_is_drawn_only_once_no_key_has_come_for_the_draw_gap(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    """An answer that comes back while keys are still coming is held; overtaken by the
+    next key, it is never drawn (a redraw between a burst's keys would delay them).
+    The gap is set through AsYouType's state, never by sleeping."""
+    shown_texts: list[str] = []
+    show = SearchScreen.show
+
+    def spy(self: SearchScreen, results) -> None:
+        shown_texts.append(results.query.text)
+        show(self, results)
+
+    monkeypatch.setattr(SearchScreen, "show", spy)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        searches = screen.searches
+        assert shown_texts == [""]
+        monkeypatch.setattr(gate, "DRAW_GAP", 60)
+        await pilot.press("r")  # asked at once: nothing was owed
+        await until(lambda: not any(w.group == "search" and w.is_running for w in app.workers))
+        await pilot.pause()
+        assert screen.shown_query.text == "" and searches.pending  # "r"'s answer is held
+        await pilot.press("u")  # overtakes it, and waits for the typing to pause
+        searches.last_key -= 60  # then no key comes for the draw gap
+        await until(lambda: screen.shown_query.text == "ru")
+        assert shown_texts == ["", "ru"]  # "r" was never drawn

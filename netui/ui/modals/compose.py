@@ -4,9 +4,10 @@ The World decides the route (the same decision search, the profile and the CLI u
 A refusal is explained, with the way out offered: a message instead of InMail to a
 1st-degree connection, a pack of credits when I have none. Nothing typed is ever
 checked on the event loop against the database: counts are local, the checklist comes
-from a worker once the typing pauses (AsYouType), so keys are drawn at once however fast
-they come, and the checklist says "checking…" only when its answer is late. What the
-form asks of the World as it opens (Recipient), and the text it draws, are in
+from a worker once the typing pauses (AsYouType, not eager: the checklist is Python work
+that would share the interpreter with the keys' echo), so keys are drawn at once however
+fast they come, and the checklist says "checking…" only when its answer is late. What
+the form asks of the World as it opens (Recipient), and the text it draws, are in
 `compose_text.py`.
 """
 
@@ -78,7 +79,7 @@ class ComposeModal(Modal[SendReceipt | None]):
         self.checklist: Checklist | None = None
         self.checked_draft: Draft | None = None  # the draft `checklist` was made for
         self.checking = AsYouType(
-            self.gate, self, "checklist", self.show_checklist, self._checking_late
+            self.gate, self, "checklist", self.show_checklist, self._checking_late, eager=False
         )
         self.sending = False
         self.drafts = DraftKeeper(self, gate, member_id, self.fields)

@@ -1,13 +1,12 @@
 """R9: find members as you type, and reach them straight from the result (R4.5).
 
-The query runs once the typing pauses, in an exclusive thread worker (AsYouType), so
-typing never waits for the database; a result set that a newer keystroke has overtaken
-is thrown away, never shown, and "searching…" is said only when an answer is late. The
-results live in one RowTable (Line API: no widget per row, and only the lines on
-screen are ever rendered). The first hundred come with each keystroke; more are
-fetched as the cursor or the scrollbar nears the end of what is loaded, so ten
-thousand results cost no more per keystroke than ten.
-"""
+The query runs at once or, inside a burst of keys, once the typing pauses, in an
+exclusive thread worker (AsYouType), so typing never waits for the database; a result
+set that a newer keystroke has overtaken is thrown away, never shown, and "searching…"
+is said only when an answer is late. The results live in one RowTable (Line API: no
+widget per row, and only the lines on screen are ever rendered). The first hundred come
+with each keystroke; more are fetched as the cursor or the scrollbar nears the end of
+what is loaded, so ten thousand results cost no more per keystroke than ten."""
 
 from __future__ import annotations
 
