@@ -326,3 +326,46 @@ async def test_an_answer_is_drawn_only_once_no_key_has_come_for_the_draw_gap(
         searches.last_key -= 60  # then no key comes for the draw gap
         await until(lambda: screen.shown_query.text == "ru")
         assert shown_texts == ["", "ru"]  # "r" was never drawn
+
+
+# ── the text boxes: a key repaints the box, not the screen ───────────────────
+
+
+async def test_a_key_in_the_subject_asks_for_no_layout(app, monkeypatch: pytest.MonkeyPatch):
+    """A layout arranges every widget of the form again; a key needs only the box
+    repainted (LineInput). Textual's own Input asks for one at every key."""
+    async with app.run_test(size=SIZE) as pilot:
+        modal = await compose(pilot, 4, want_inmail=True)
+        subject = modal.query_one("#subject", Input)
+        asked = []
+        refresh = Input.refresh
+
+        def spy(widget: Input, *regions, layout: bool = False, **kwargs):
+            if widget is subject and layout:
+                asked.append(widget.value)
+            return refresh(widget, *regions, layout=layout, **kwargs)
+
+        monkeypatch.setattr(Input, "refresh", spy)
+        await pilot.press(*"Your work at Acme")
+        await settle(pilot)
+        assert subject.value == "Your work at Acme"
+        assert asked == []
+
+
+async def test_a_subject_longer_than_its_box_scrolls_to_keep_the_cursor_in_view(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        modal = await compose(pilot, 4, want_inmail=True)
+        subject = modal.query_one("#subject", Input)
+        text = "A subject that is much longer than the box it is typed in, to the end"
+        assert len(text) > subject.content_region.width
+        await pilot.press(*text)
+        await settle(pilot)
+        assert subject.value == text
+        assert subject.virtual_size.width == len(text) + 1  # the cursor's cell after it
+        assert subject.scroll_x == subject.max_scroll_x > 0
+        # The end of the text is what the box shows, the cursor just after it.
+        shown = subject.render_line(0).text
+        assert "to the end" in shown
+        cursor = subject.cursor_screen_offset  # in the cell after the text, as Input draws it
+        assert cursor.y == subject.content_region.y
+        assert subject.content_region.x < cursor.x <= subject.content_region.right

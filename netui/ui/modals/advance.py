@@ -15,6 +15,7 @@ from netui.core.clock import MAX_ADVANCE_DAYS, target_date
 from netui.errors import BadInput
 from netui.ui.modals.base import Modal
 from netui.ui.text import count, long_date
+from netui.ui.widgets.line_input import LineInput
 
 
 def parse_target(today: date, typed: str) -> date:
@@ -47,7 +48,7 @@ class AdvanceModal(Modal[date | None]):
             yield Static(
                 Text(f"Today is {long_date(self.today.isoformat())}. Move to a date, or by days.")
             )
-            yield Input(placeholder="YYYY-MM-DD, or a number of days", id="advance-to")
+            yield LineInput(placeholder="YYYY-MM-DD, or a number of days", id="advance-to")
             yield Static(id="advance-hint")
             yield Static(Text("enter advances · escape cancels", style="dim"))
 

@@ -45,6 +45,7 @@ from netui.ui.modals.compose_text import (
 )
 from netui.ui.modals.drafts import DraftKeeper, Fields
 from netui.ui.text import long_date
+from netui.ui.widgets.line_input import LineInput
 from netui.world.results import SendReceipt  # loaded with the World: compose opens after it
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class ComposeModal(Modal[SendReceipt | None]):
                         )
                     with Horizontal(classes="field", id="subject-row"):
                         yield Label("Subject", classes="field-label")
-                        yield Input(
+                        yield LineInput(
                             id="subject",
                             max_length=SUBJECT_MAX,
                             compact=True,

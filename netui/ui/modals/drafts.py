@@ -9,6 +9,7 @@ made as the form closes must land after the form is gone.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ class DraftKeeper:
         self.read = read
         self.kept: Fields | None = None  # what the database holds, as last saved
         self.timer: Timer | None = None
+        self.due = 0.0  # when the typing will have paused long enough (monotonic)
         self.restored = False
         self.inmail = False
 
@@ -54,10 +56,20 @@ class DraftKeeper:
         self.kept = fields
 
     def typed(self, *, inmail: bool) -> None:
-        """The draft changed: save it once typing pauses."""
+        """The draft changed: save it once typing pauses. A key only moves the time the
+        save is due; one timer waits for it (a new timer at every key is a task made
+        and cancelled while the key waits to be drawn)."""
         self.inmail = inmail
-        self.stop()
-        self.timer = self.form.set_timer(SAVE_DELAY, self.save)
+        self.due = time.monotonic() + SAVE_DELAY
+        if self.timer is None:
+            self.timer = self.form.set_timer(SAVE_DELAY, self._when_due)
+
+    def _when_due(self) -> None:
+        self.timer = None
+        if (left := self.due - time.monotonic()) > 0:  # typed since: wait for the pause
+            self.timer = self.form.set_timer(left, self._when_due)
+        else:
+            self.save()
 
     def stop(self) -> None:
         """Forget a save still waiting (the draft is being sent)."""

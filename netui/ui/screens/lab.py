@@ -31,6 +31,7 @@ from netui.ui.gate import WorldGate, show_error, show_unexpected
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import count, long_date
 from netui.ui.widgets.lab_results import LabResults, run_label
+from netui.ui.widgets.line_input import LineInput
 
 COUNT_DELAY = 0.3  # seconds of quiet typing before the recipients are counted again
 
@@ -114,13 +115,13 @@ class LabScreen(PlaceScreen):
         with Vertical(id="lab-form"):
             with Horizontal(classes="lab-row"):
                 yield Label("Query")
-                yield Input(placeholder="e.g. engineer", id="lab-query", compact=True)
+                yield LineInput(placeholder="e.g. engineer", id="lab-query", compact=True)
                 yield Label("Degrees")
-                yield Input(placeholder="2nd,3rd", id="lab-degrees", compact=True)
+                yield LineInput(placeholder="2nd,3rd", id="lab-degrees", compact=True)
                 yield Label("Count")
-                yield Input("60", id="lab-count", compact=True)
+                yield LineInput("60", id="lab-count", compact=True)
                 yield Label("Days")
-                yield Input("90", id="lab-days", compact=True)
+                yield LineInput("90", id="lab-days", compact=True)
             with Horizontal(classes="lab-row"):
                 yield Select(
                     [(f"Checklist {n}", n) for n in range(10)],

@@ -25,6 +25,7 @@ from netui.ui.gate import AsYouType, WorldGate
 from netui.ui.messages import ComposeTo, Connect, FocusSearch, OpenMember
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import count, degree_badge, plain, route_action, route_sentence
+from netui.ui.widgets.line_input import LineInput
 from netui.ui.widgets.row_table import RowTable
 
 # How many results to ask for: enough for a tall screen at first, so each keystroke's
@@ -170,7 +171,7 @@ class SearchScreen(PlaceScreen):
         self.late = False  # the results shown are for an older query, the new ones late
 
     def compose_body(self) -> ComposeResult:
-        yield Input(
+        yield LineInput(
             placeholder="Search names, jobs, companies, skills, places…", id="query", compact=True
         )
         with Horizontal(id="filters"):
@@ -183,7 +184,7 @@ class SearchScreen(PlaceScreen):
             # Filled from the network once it answers (World.facets); type to jump.
             yield Select([], prompt="Any country", id="country", compact=True)
             yield Select([], prompt="Any industry", id="industry", compact=True)
-            yield Input(placeholder="Company", id="company", compact=True)
+            yield LineInput(placeholder="Company", id="company", compact=True)
         yield ResultsTable()
         yield Static(id="result-detail")
 

@@ -31,6 +31,7 @@ from netui.ui.gate import WorldGate, show_error
 from netui.ui.messages import PersonaChanged
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import degree_badge, plain
+from netui.ui.widgets.line_input import LineInput
 from netui.ui.widgets.toggle import Toggle, ToggleList
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class SettingsScreen(PlaceScreen):
                 yield Static(id="completeness")
                 for name, label in PROFILE_TEXTS.items():
                     yield Label(label, classes="setting-label")
-                    yield Input(
+                    yield LineInput(
                         id=name,
                         classes="profile-text",
                         compact=True,
@@ -106,7 +107,7 @@ class SettingsScreen(PlaceScreen):
                     )
                 with Vertical(id="settings-persona", classes="panel") as box:
                     box.border_title = "Play as another member"
-                    yield Input(
+                    yield LineInput(
                         placeholder="Name, job or company…", id="persona-query", compact=True
                     )
                     yield DataTable(id="personas", cursor_type="row")
