@@ -20,6 +20,8 @@ import json
 import queue
 import threading
 from collections.abc import Callable, Sequence
+from functools import cache
+from itertools import chain
 
 import numpy as np
 import sqlite_utils
@@ -28,7 +30,6 @@ from netui.core.network import MEMBER_COLUMNS
 from netui.core.pairs import PackedPairs, pack
 from netui.store.schema import BULK_INDEXES, FTS_COLUMNS
 
-BATCH = 50_000
 PAIR_BATCH = 1_000_000  # pairs per JSON array: bounds the memory of the text
 # While the full-text index is built, merge its segments 16 at a time rather than 4:
 # a third less work for the build, and searches keep their speed (a level of 16
@@ -36,10 +37,8 @@ PAIR_BATCH = 1_000_000  # pairs per JSON array: bounds the memory of the text
 BUILD_AUTOMERGE = 16
 DEFAULT_AUTOMERGE = 4
 ID = MEMBER_COLUMNS.index("id")
-MEMBER_INSERT = (
-    f"INSERT INTO members ({', '.join(MEMBER_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(MEMBER_COLUMNS))})"
-)
+# Members per INSERT: as many as SQLite's limit of 32,766 bound values allows.
+ROWS_PER_INSERT = 32_766 // len(MEMBER_COLUMNS)
 
 
 def drop_indexes(db: sqlite_utils.Database) -> None:
@@ -158,9 +157,14 @@ class Loader:
         self._submit(complete)
 
     def _store_members(self, rows: Sequence[tuple]) -> None:
+        # Many rows to a statement, not one (executemany): SQLite runs a statement
+        # without Python's lock but takes the lock back after each row of an
+        # executemany, and there waits for the thread composing the next members. At a
+        # million members that wait tripled the time the first chunks took to store.
         conn = self.db.conn
-        for start in range(0, len(rows), BATCH):
-            conn.executemany(MEMBER_INSERT, rows[start : start + BATCH])
+        for start in range(0, len(rows), ROWS_PER_INSERT):
+            batch = rows[start : start + ROWS_PER_INSERT]
+            conn.execute(_members_insert(len(batch)), list(chain.from_iterable(batch)))
         if rows:  # the chunk's ids are above every earlier chunk's
             conn.execute(
                 f"INSERT INTO members_fts (rowid, {FTS_COLUMNS}) "
@@ -183,6 +187,13 @@ class Loader:
         for text in texts:
             self.db.execute(sql, (text,))
         build_indexes(self.db, table)
+
+
+@cache
+def _members_insert(rows: int) -> str:
+    """INSERT INTO members … VALUES (?, …), (?, …), …: `rows` rows at once."""
+    row = f"({', '.join('?' * len(MEMBER_COLUMNS))})"
+    return f"INSERT INTO members ({', '.join(MEMBER_COLUMNS)}) VALUES {', '.join([row] * rows)}"
 
 
 def _reversed(pairs: Sequence[tuple[int, int]]) -> Sequence[tuple[int, int]]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from netui.core.network import MEMBER_COLUMNS
 from netui.seeding import seed_database
+from netui.store import bulk
 from netui.synth import generate, load_recipe
 
 
@@ -53,3 +55,17 @@ def test_r1_6_same_recipe_same_database(tmp_path):
     seed_database(second, "tiny", show_progress=False)
     assert tables(first) == tables(second)
     assert tables(first)[0]  # not two empty databases
+
+
+def test_seeded_members_are_the_generated_rows_whatever_the_statement_size(tmp_path, monkeypatch):
+    """Members go in many rows to a statement: a chunk cut into statements of 7 rows
+    (tiny's members are no multiple of 7) stores every row once, as generated."""
+    monkeypatch.setattr(bulk, "ROWS_PER_INSERT", 7)
+    network = generate(load_recipe("tiny"))
+    assert len(network.members) % 7
+    path = tmp_path / "net.db"
+    seed_database(path, "tiny", show_progress=False)
+    stored = sqlite3.connect(path).execute(
+        f"SELECT {', '.join(MEMBER_COLUMNS)} FROM members ORDER BY id"
+    )
+    assert stored.fetchall() == [tuple(row) for row in network.members]
