@@ -9,7 +9,7 @@ from netui.store.search import SearchFilters
 from netui.ui.app import NetuiApp
 from netui.ui.modals.compose import ComposeModal
 from netui.ui.screens.profile import ProfileScreen
-from netui.ui.screens.search import LIMITS, ResultsTable, SearchScreen
+from netui.ui.screens.search import FURTHER, ResultsTable, SearchScreen
 from netui.ui.text import route_sentence
 from netui.world import World
 from tests.handmade import DEFAULTS
@@ -229,9 +229,10 @@ def fan_network(size: int) -> Network:
 
 
 async def test_thousands_of_results_are_fetched_as_the_cursor_nears_the_end(tmp_path):
-    """The first answer holds LIMITS[0] rows; going to the end fetches the next, longer
+    """The first answer holds a page the screen shows twice over, and no more is asked
+    before the cursor moves; going to the end fetches the next, longer
     answers, added below what is shown, in the World's order, until all are there."""
-    members = LIMITS[1] + 200  # past the second limit, so all three are used
+    members = FURTHER[0] + 200  # past the first further limit, so all three are used
     path = tmp_path / "fan.db"
     World.build(path, lambda progress: fan_network(members))
     app = NetuiApp(db_path=path)
@@ -240,8 +241,12 @@ async def test_thousands_of_results_are_fetched_as_the_cursor_nears_the_end(tmp_
         screen.query_one("#degree", Select).value = "2nd"  # and no text: all of them
         await settle(pilot)
         table = screen.query_one(ResultsTable)
-        assert (table.row_count, len(screen.results)) == (LIMITS[0], LIMITS[0])
-        assert f"{LIMITS[0]}+ results" in str(screen.query_one("#result-detail").render())
+        on_screen = (table.size.height - 1) // table.row_height
+        first = screen.first_page(wide=False)
+        assert first > 2 * on_screen  # the rows shown, and as many below them
+        assert (table.row_count, len(screen.results)) == (first, first)
+        assert screen.fetching is None  # nothing more asked before the cursor moves
+        assert f"{first}+ results" in str(screen.query_one("#result-detail").render())
         await pilot.press("escape")  # to the results
         for _ in range(10):  # to the last row, again, as a user would
             if table.row_count == members:

@@ -28,9 +28,15 @@ from netui.ui.text import count, degree_badge, plain, route_action, route_senten
 from netui.ui.widgets.line_input import LineInput
 from netui.ui.widgets.row_table import RowTable
 
-# How many results to ask for: enough for a tall screen at first, so each keystroke's
-# answer comes back quickly; more as the user nears the end of what is loaded.
-LIMITS = (100, 1_000, 10_000)
+# How many results to ask for: first a page the screen shows with room to move down
+# (`first_page`), so each keystroke's answer comes back quickly; then these, as the
+# user nears the end of what is loaded. My 1st and 2nd degree usually fill the first
+# page from their own small index; a page they cannot fill asks the whole network, where
+# two common words (`data engi…`) cost some 70 ms on a million members.
+FURTHER = (1_000, 10_000)
+# The first page when the screen has no size yet, and the least it asks for.
+FIRST_PAGE = 100
+LEAST_FIRST_PAGE = 40
 # "Near the end": this many rows before the last one loaded, the next batch is fetched.
 FETCH_AHEAD = 25
 # Below this width a result takes two lines (name over headline, company over country),
@@ -83,7 +89,7 @@ class Results:
 
     @property
     def next_limit(self) -> int | None:
-        bigger = [limit for limit in LIMITS if limit > self.limit]
+        bigger = [limit for limit in FURTHER if limit > self.limit]
         return None if self.complete or not bigger else bigger[0]
 
 
@@ -210,11 +216,12 @@ class SearchScreen(PlaceScreen):
         return Query(self.query_one("#query", Input).value, filters)
 
     def run_search(
-        self, query: Query | None = None, limit: int = LIMITS[0], *, typed: bool = False
+        self, query: Query | None = None, limit: int | None = None, *, typed: bool = False
     ) -> None:
         """Search for `query` (the boxes' now); a `typed` one waits for the typing to pause."""
         query = query or self.current_query()
         wide = self.size.width >= WIDE_ENOUGH
+        limit = limit or self.first_page(wide)
 
         def search(world: World) -> Results:
             rows = world.search(query.text, query.filters, limit=limit)
@@ -295,6 +302,15 @@ class SearchScreen(PlaceScreen):
             cursor_on=table.key_at(table.cursor_row) if keep_cursor else None,
         )
         self._show_detail()
+
+    def first_page(self, wide: bool) -> int:
+        """The rows the table shows, as many again below them and the fetch-ahead
+        margin: showing them fetches nothing more until the user moves down."""
+        height = self.query_one(ResultsTable).size.height - 1  # under the header
+        if height <= 0:  # not laid out yet
+            return FIRST_PAGE
+        on_screen = height // (1 if wide else 2)
+        return max(LEAST_FIRST_PAGE, 2 * on_screen + FETCH_AHEAD + 1)
 
     def fetch_more_if_near_the_end(self) -> None:
         shown, table = self.shown, self.query_one(ResultsTable)
