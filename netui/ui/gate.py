@@ -56,12 +56,11 @@ CLOSE_WAIT_SECONDS = 0.5
 
 # Asked as you type (see AsYouType). A key asks at once when the answer to the key
 # before is on screen, and otherwise waits for the typing to pause for TYPING_PAUSE, so
-# a burst asks once, not once per key. Keys closer together than DRAW_GAP (faster than
-# 200 wpm: a fast typist's run, a held key repeating) are a burst, whose answers are
-# drawn only once no key has come for DRAW_GAP: a redraw between them would delay the
-# next key's echo. A key that came later than that after the one before (a person
-# typing at their own pace, 80–200 ms a key) has its answer drawn as soon as it comes.
-# The keys themselves never wait for either: the text box is drawn at once.
+# a burst asks once, not once per key. An answer is drawn only once no key has come for
+# DRAW_GAP: keys closer together than that (faster than 200 wpm: a fast typist's run, a
+# held key repeating) are a burst, and a redraw between them would delay the next key's
+# echo, while a person typing at their own pace (80–200 ms a key) sees each answer. The
+# keys themselves never wait for either: the text box is drawn at once.
 TYPING_PAUSE = 0.15
 DRAW_GAP = 0.06
 # An answer this long overdue (counted from the first key it owes) is said to be
@@ -262,11 +261,10 @@ class AsYouType:
     When to ask: a key asks at once when the answer to the key before is on screen (the
     first key after the typing paused, or any key at a person's pace); a key that comes
     while an answer is still owed waits until the typing pauses for TYPING_PAUSE, so one
-    waiting worker serves a whole burst. When to draw: as soon as it comes, unless the
-    key came within DRAW_GAP of the one before (a burst); then once no key has come for
-    DRAW_GAP since the newest one, and an answer overtaken by a key in that time is
-    dropped, so a fast typist's burst is never slowed by redrawing results between its
-    keys. Per key this costs no more than noting the newest question.
+    waiting worker serves a whole burst. When to draw: an answer is drawn once no key
+    has come for DRAW_GAP since the newest one; an answer overtaken by a key in that
+    time is dropped, so a fast typist's burst is never slowed by redrawing results
+    between its keys. Per key this costs no more than noting the newest question.
 
     Questions go through the gate's `ask`, so the newest answer wins and an overtaken
     one is dropped. `late(True)` is called once an answer is overdue (LATE_AFTER) and
@@ -294,7 +292,6 @@ class AsYouType:
         self.sent = 0  # the newest question sent to the World
         self.answered = 0  # the newest question whose answer is on screen
         self.last_key = -math.inf  # when the newest key was typed (monotonic)
-        self.in_burst = False  # whether it came within DRAW_GAP of the key before
         self._question: Callable[[World], T] | None = None
         self._due = 0.0
         self._pause: Worker[None] | None = None
@@ -317,7 +314,6 @@ class AsYouType:
         self.asked += 1
         self._question = question
         if not at_once:
-            self.in_burst = now - self.last_key < DRAW_GAP
             self.last_key = now
         if at_once or (self.eager and not owed):
             self._due = now
@@ -352,7 +348,7 @@ class AsYouType:
 
     def _answered(self, asked: int, answer: T) -> None:
         hold = self.last_key + DRAW_GAP - time.monotonic()
-        if self.in_burst and hold > 0:  # a burst's key just now: draw if none follows soon
+        if hold > 0:  # a key came just now: draw only if none follows it soon
             self.node.run_worker(
                 self._draw_unless_overtaken(asked, answer, hold),
                 group=f"{self.group}-draw",

@@ -10,7 +10,6 @@ made slow deterministically by holding it on an Event, never by sleeping.
 from __future__ import annotations
 
 import asyncio
-import math
 import threading
 from collections.abc import Callable
 
@@ -319,7 +318,6 @@ async def test_an_answer_is_drawn_only_once_no_key_has_come_for_the_draw_gap(
         searches = screen.searches
         assert shown_texts == [""]
         monkeypatch.setattr(gate, "DRAW_GAP", 60)
-        searches.last_key = math.inf  # as if a key had just come: "r" is in a burst
         await pilot.press("r")  # asked at once: nothing was owed
         await until(lambda: not any(w.group == "search" and w.is_running for w in app.workers))
         await pilot.pause()
@@ -328,19 +326,6 @@ async def test_an_answer_is_drawn_only_once_no_key_has_come_for_the_draw_gap(
         searches.last_key -= 60  # then no key comes for the draw gap
         await until(lambda: screen.shown_query.text == "ru")
         assert shown_texts == ["", "ru"]  # "r" was never drawn
-
-
-async def test_the_answer_to_a_key_after_a_pause_is_drawn_as_soon_as_it_comes(
-    app, monkeypatch: pytest.MonkeyPatch
-):
-    """No burst to keep quick: a key typed after the typing paused (here the first one)
-    has its answer drawn at once, whatever the draw gap."""
-    async with app.run_test(size=SIZE) as pilot:
-        screen = await open_search(pilot)
-        monkeypatch.setattr(gate, "DRAW_GAP", 60)
-        await pilot.press("r")
-        await until(lambda: screen.shown_query.text == "r")
-        assert not screen.searches.pending
 
 
 # ── the text boxes: a key repaints the box, not the screen ───────────────────
