@@ -60,6 +60,19 @@ async def until(condition: Callable[[], bool]) -> None:
     raise AssertionError("never happened")
 
 
+def queries_shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The query of every answer the search screen draws, in order, as it draws them."""
+    shown: list[str] = []
+    show = SearchScreen.show
+
+    def spy(self: SearchScreen, results) -> None:
+        shown.append(results.query.text)
+        show(self, results)
+
+    monkeypatch.setattr(SearchScreen, "show", spy)
+    return shown
+
+
 def written(world: World) -> tuple[int, bool]:
     """Rows changed on the World's connection so far, and whether a transaction is
     open: the questions asked as you type share the connection with the actions, so
@@ -180,14 +193,7 @@ async def test_late_results_for_an_older_query_never_replace_newer_ones(
 ):
     held = Held(lambda text, *_args, **_kwargs: text == "ru")
     monkeypatch.setattr(World, "search", held.wrap(World.search))
-    shown_texts: list[str] = []
-    show = SearchScreen.show
-
-    def spy(self: SearchScreen, results) -> None:
-        shown_texts.append(results.query.text)
-        show(self, results)
-
-    monkeypatch.setattr(SearchScreen, "show", spy)
+    shown_texts = queries_shown(monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         try:
             screen = await open_search(pilot)
@@ -305,14 +311,7 @@ async def test_an_answer_is_drawn_only_once_no_key_has_come_for_the_draw_gap(
     """An answer that comes back while keys are still coming is held; overtaken by the
     next key, it is never drawn (a redraw between a burst's keys would delay them).
     The gap is set through AsYouType's state, never by sleeping."""
-    shown_texts: list[str] = []
-    show = SearchScreen.show
-
-    def spy(self: SearchScreen, results) -> None:
-        shown_texts.append(results.query.text)
-        show(self, results)
-
-    monkeypatch.setattr(SearchScreen, "show", spy)
+    shown_texts = queries_shown(monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_search(pilot)
         searches = screen.searches
