@@ -19,6 +19,7 @@ from textual.widgets import Input, Static, TextArea
 from netui.core.checklist import Draft
 from netui.core.model import Category
 from netui.ui import gate
+from netui.ui.modals import drafts
 from netui.ui.modals.compose import ComposeModal
 from netui.ui.screens.search import SearchScreen
 from netui.world import World
@@ -87,7 +88,12 @@ def head(modal: ComposeModal) -> str:
 # ── compose: the checklist (R4.6) ─────────────────────────────────────────────
 
 
-async def test_fast_typing_ends_on_the_checklist_of_the_final_draft(app):
+async def test_fast_typing_ends_on_the_checklist_of_the_final_draft(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    # The draft is saved once the typing pauses (issue 14.1), a write of its own that a
+    # slow machine's pause between keys may bring about: not this test's, so not now.
+    monkeypatch.setattr(drafts, "SAVE_DELAY", 3600)
     async with app.run_test(size=SIZE) as pilot:
         modal = await compose(pilot, 4, want_inmail=True)
         changes = ask(app, written)
