@@ -33,6 +33,7 @@ import time
 import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -56,13 +57,18 @@ CLOSE_WAIT_SECONDS = 0.5
 
 # Asked as you type (see AsYouType). A key asks at once when the answer to the key
 # before is on screen, and otherwise waits for the typing to pause for TYPING_PAUSE, so
-# a burst asks once, not once per key. An answer is drawn only once no key has come for
-# DRAW_GAP: keys closer together than that (faster than 200 wpm: a fast typist's run, a
-# held key repeating) are a burst, and a redraw between them would delay the next key's
-# echo, while a person typing at their own pace (80–200 ms a key) sees each answer. The
-# keys themselves never wait for either: the text box is drawn at once.
+# a burst asks once, not once per key. Keys closer together than DRAW_GAP (faster than
+# 200 wpm: a fast typist's run, a held key repeating) are a burst, whose answers are
+# drawn only once no key has come for DRAW_GAP: a redraw between them would delay the
+# next key's echo. A typist who bursts does so word after word, so for BURST_MEMORY
+# after a burst's key the first key of the next word counts as a burst's too, and so
+# does the first key after a rest longer than that (nothing yet says how the typing
+# will go on). Any other key (a person typing at their own pace, 80–200 ms a key) has
+# its answer drawn as soon as it comes. The keys themselves never wait for either: the
+# text box is drawn at once.
 TYPING_PAUSE = 0.15
 DRAW_GAP = 0.06
+BURST_MEMORY = 2.0
 # An answer this long overdue (counted from the first key it owes) is said to be
 # coming. Below it nothing is said: a marker shown for every quick answer would blink
 # at each pause in the typing.
@@ -255,16 +261,33 @@ def show_unexpected(node: DOMNode, error: BaseException) -> None:
     )
 
 
+@dataclass
+class Pace:
+    """How the keys come, to tell whether the newest counts as a burst's (see DRAW_GAP)."""
+
+    last_key: float = -math.inf  # when the newest key came (monotonic seconds)
+    last_burst: float = -math.inf  # when a key last came within DRAW_GAP of the one before
+
+    def key(self, now: float) -> bool:
+        """A key came at `now`: whether it counts as a burst's."""
+        since_key = now - self.last_key
+        self.last_key = now
+        if since_key < DRAW_GAP:
+            self.last_burst = now
+        return now - self.last_burst < BURST_MEMORY or since_key > BURST_MEMORY
+
+
 class AsYouType:
     """A question asked again at each keystroke (a draft's checklist, a search).
 
     When to ask: a key asks at once when the answer to the key before is on screen (the
     first key after the typing paused, or any key at a person's pace); a key that comes
     while an answer is still owed waits until the typing pauses for TYPING_PAUSE, so one
-    waiting worker serves a whole burst. When to draw: an answer is drawn once no key
-    has come for DRAW_GAP since the newest one; an answer overtaken by a key in that
-    time is dropped, so a fast typist's burst is never slowed by redrawing results
-    between its keys. Per key this costs no more than noting the newest question.
+    waiting worker serves a whole burst. When to draw: as soon as it comes, unless the
+    key counts as a burst's (`Pace`); then once no key has come for DRAW_GAP since the
+    newest one, and an answer overtaken by a key in that time is dropped, so a fast
+    typist's burst is never slowed by redrawing results between its keys. Per key this
+    costs no more than noting the newest question and when it came.
 
     Questions go through the gate's `ask`, so the newest answer wins and an overtaken
     one is dropped. `late(True)` is called once an answer is overdue (LATE_AFTER) and
@@ -291,7 +314,8 @@ class AsYouType:
         self.asked = 0  # questions asked (one per key), the newest last
         self.sent = 0  # the newest question sent to the World
         self.answered = 0  # the newest question whose answer is on screen
-        self.last_key = -math.inf  # when the newest key was typed (monotonic)
+        self.pace = Pace()
+        self.in_burst = False  # whether the newest key counts as a burst's
         self._question: Callable[[World], T] | None = None
         self._due = 0.0
         self._pause: Worker[None] | None = None
@@ -314,7 +338,7 @@ class AsYouType:
         self.asked += 1
         self._question = question
         if not at_once:
-            self.last_key = now
+            self.in_burst = self.pace.key(now)
         if at_once or (self.eager and not owed):
             self._due = now
             self._send()  # a wait in progress wakes to find nothing new to ask
@@ -347,8 +371,8 @@ class AsYouType:
         )
 
     def _answered(self, asked: int, answer: T) -> None:
-        hold = self.last_key + DRAW_GAP - time.monotonic()
-        if hold > 0:  # a key came just now: draw only if none follows it soon
+        hold = self.pace.last_key + DRAW_GAP - time.monotonic()
+        if self.in_burst and hold > 0:  # a burst's key just now: draw if none follows soon
             self.node.run_worker(
                 self._draw_unless_overtaken(asked, answer, hold),
                 group=f"{self.group}-draw",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from netui.ui.widgets.row_table import RowTable
+from netui.ui.widgets.row_table import Cell, RowTable
 
 COLUMNS = [("Name", 12), ("N", 4)]
 
@@ -116,3 +120,39 @@ async def test_a_double_click_chooses_the_row():
         await pilot.double_click(RowTable, offset=(2, 4))
         await pilot.pause()
         assert chosen == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        Text("Ada Lovelace", style="bold"),
+        Text.assemble(("Ada ", "bold"), ("Lovelace", "italic")),
+        Text("日本語のテキスト"),  # two cells a character: a cut can fall inside one
+        Text("Zoë Ångström-Ñúñez"),
+        Text("42", justify="right"),
+    ],
+)
+@pytest.mark.parametrize("width", [1, 2, 5, 6, 12, 20])
+def test_a_cell_fits_its_column_as_rich_would_lay_it_out(text: Text, width: int):
+    """Cell.fit does by hand what Rich's truncate and align do (its own layout was too
+    slow for a fresh page of results): the same characters, the same styles on them
+    (the padding unstyled: the row's colours go under it), exactly the column's width."""
+    console = Console()
+    expected = text.copy()
+    expected.stylize_before(text.style)
+    expected.style = ""
+    expected.overflow = "ellipsis"
+    expected.align("right" if text.justify == "right" else "left", width)
+    fitted = Cell.of(text, console).fit(0, width)
+    assert "".join(run.text for run in fitted) == expected.plain
+    assert sum(cell_len(run.text) for run in fitted) == width
+    styles = [run.style or Style() for run in expected.render(console) for _ in run.text]
+    assert [run.style or Style() for run in fitted for _ in run.text] == styles
+
+
+def test_a_cell_has_blank_lines_below_its_own():
+    """In a two-line row, a one-line cell's second line is blank, not missing."""
+    cell = Cell.of(Text("Lars\nSweden"), Console())
+    assert cell.plain == "Lars\nSweden"
+    assert [run.text for run in cell.fit(1, 8)] == ["Sweden", "  "]
+    assert [run.text for run in Cell.of(Text("3"), Console()).fit(1, 4)] == ["    "]

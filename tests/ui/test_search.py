@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.style import Style
 from textual.widgets import Input, Select
 
 from netui.core.model import Degree, Route
@@ -118,7 +119,9 @@ async def test_member_text_is_shown_verbatim_never_as_markup(app):
         row = screen.query_one(ResultsTable).rows[0]
         assert row[1].plain == "[bold]Eve[/] Markup"
         assert row[3].plain == "[link=http://x]Evil[/link] Ltd"
-        assert not row[1].spans or all(span.style == "bold" for span in row[1].spans)
+        # Drawn in bold and nothing else: no markup became a style or a link.
+        assert {run.style for line in row[1].lines for run in line} == {Style.parse("bold")}
+        assert not any(run.style and run.style.link for line in row[3].lines for run in line)
 
 
 async def test_each_row_shows_degree_mutual_groups_and_the_action(app):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -328,9 +329,47 @@ async def test_an_answer_is_drawn_only_once_no_key_has_come_for_the_draw_gap(
         await pilot.pause()
         assert screen.shown_query.text == "" and searches.pending  # "r"'s answer is held
         await pilot.press("u")  # overtakes it, and waits for the typing to pause
-        searches.last_key -= 60  # then no key comes for the draw gap
+        searches.pace.last_key -= 60  # then no key comes for the draw gap
         await until(lambda: screen.shown_query.text == "ru")
         assert shown_texts == ["", "ru"]  # "r" was never drawn
+
+
+async def test_the_answer_to_a_key_at_a_persons_pace_is_drawn_as_soon_as_it_comes(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    """No burst to keep quick: a key half a second after the one before, with no burst
+    lately, has its answer drawn without waiting for the draw gap."""
+    held_back: list[int] = []
+    draw_later = gate.AsYouType._draw_unless_overtaken
+
+    def spy(self, asked, answer, hold):
+        held_back.append(asked)
+        return draw_later(self, asked, answer, hold)
+
+    monkeypatch.setattr(gate.AsYouType, "_draw_unless_overtaken", spy)
+    monkeypatch.setattr(gate, "BURST_MEMORY", 600)  # however slow the machine, no "rest"
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_search(pilot)
+        screen.searches.pace = gate.Pace(last_key=time.monotonic() - 0.5)
+        await pilot.press("r")
+        await until(lambda: screen.shown_query.text == "r")
+        assert held_back == []
+
+
+def test_keys_count_as_a_bursts_within_the_draw_gap_after_a_burst_and_after_a_rest():
+    """Pace, with the times given: a burst's key; the first key of the next word (the
+    typist bursts word after word); a key at a person's pace, once no burst is recent;
+    the first key after a rest."""
+    pace = gate.Pace()
+    gap, memory = gate.DRAW_GAP, gate.BURST_MEMORY
+    assert pace.key(100.0)  # the first key ever: after a rest
+    assert pace.key(100.0 + gap / 2)  # a burst
+    word = 100.0 + gap / 2 + 0.3
+    assert pace.key(word)  # the next word, 0.3 s on: still a burst's
+    slow = word + memory - 0.1
+    assert not pace.key(slow)  # the burst is long past, and the key before is near
+    assert not pace.key(slow + 0.2)  # a person's pace
+    assert pace.key(slow + 0.2 + memory + 1)  # after a rest
 
 
 # ── the text boxes: a key repaints the box, not the screen ───────────────────

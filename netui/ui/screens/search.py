@@ -26,7 +26,7 @@ from netui.ui.messages import ComposeTo, Connect, FocusSearch, OpenMember
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import count, degree_badge, plain, route_action, route_sentence
 from netui.ui.widgets.line_input import LineInput
-from netui.ui.widgets.row_table import RowTable
+from netui.ui.widgets.row_table import Cell, RowTable
 
 # How many results to ask for: first a page the screen shows with room to move down
 # (`first_page`), so each keystroke's answer comes back quickly; then these, as the
@@ -80,7 +80,7 @@ class Results:
     query: Query
     rows: list[SearchResult]
     wide: bool  # the layout the cells were made for
-    cells: list[list[Text]]  # made in the worker, so the event loop only adds them
+    cells: list[tuple[Cell, ...]]  # made in the worker, so the event loop only fits them
     limit: int
 
     @property
@@ -222,10 +222,11 @@ class SearchScreen(PlaceScreen):
         query = query or self.current_query()
         wide = self.size.width >= WIDE_ENOUGH
         limit = limit or self.first_page(wide)
+        console = self.app.console  # only read (for its styles) from the worker
 
         def search(world: World) -> Results:
             rows = world.search(query.text, query.filters, limit=limit)
-            cells = [result_cells(row, wide) for row in rows]
+            cells = [tuple(Cell.of(t, console) for t in result_cells(row, wide)) for row in rows]
             return Results(query, rows, wide, cells, limit)
 
         self.searches.ask(search, at_once=not typed)
