@@ -70,6 +70,25 @@ async def test_page_keys_move_by_a_screenful_and_stop_at_the_ends():
         assert table.cursor_row == 99
 
 
+@pytest.mark.parametrize("more", ["replaced", "added"])
+async def test_rows_that_outgrow_the_screen_after_it_was_laid_out_scroll(more: str):
+    """A table filled after its size was settled (search results arriving as you type,
+    a next page added) gets its scrollbar, and the cursor's row is brought on screen."""
+    app = OneTable(3)
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(RowTable)
+        await pilot.pause()
+        if more == "replaced":
+            table.show_rows(COLUMNS, *rows(100))
+        else:
+            table.add_rows(*(part[3:] for part in rows(100)))
+        await pilot.pause()
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 99 and table.show_vertical_scrollbar
+        assert screen_lines(table)[-1].split() == ["Member", "99", "99"]
+
+
 async def test_a_click_picks_the_row_under_the_pointer_even_when_scrolled():
     app = OneTable(100, row_height=2)
     async with app.run_test(size=(40, 12)) as pilot:

@@ -175,6 +175,7 @@ class RowTable(ScrollView, can_focus=True):
         self._cells: list[tuple[Cell, ...] | None] = []  # each row's, once it is drawn
         self._lines: LRUCache[tuple, Strip] = LRUCache(1024)
         self._styles: dict[tuple[str | None, bool], Style] = {}  # (part, focused) → style
+        self._scrollbar_fitted_to = Size(0, 0)  # the virtual size, as the scrollbar last saw
 
     # ── what it shows ─────────────────────────────────────────────────────────
 
@@ -280,8 +281,11 @@ class RowTable(ScrollView, can_focus=True):
         # different and redraws the scrollbar, which repaints every line beside it. An
         # Input lays its screen out again at every key (its width follows its text), so
         # each key typed into the search box repainted the whole table. Our own virtual
-        # size is the one that counts (ScrollView uses it anyway): compare with that.
-        return super()._size_updated(size, self.virtual_size, container_size, layout)
+        # size is the one that counts (ScrollView uses it anyway): compare the one the
+        # scrollbar was last fitted to with that, so that rows which outgrow the screen
+        # (or shrink back into it) still show (or hide) the scrollbar.
+        fitted, self._scrollbar_fitted_to = self._scrollbar_fitted_to, self.virtual_size
+        return super()._size_updated(size, fitted, container_size, layout)
 
     def on_focus(self) -> None:
         self.refresh()  # the cursor's colours depend on focus (a part of each line's key)
