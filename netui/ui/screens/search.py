@@ -26,7 +26,7 @@ from netui.ui.messages import ComposeTo, Connect, FocusSearch, OpenMember
 from netui.ui.screens.base import PlaceScreen
 from netui.ui.text import count, degree_badge, plain, route_action, route_sentence
 from netui.ui.widgets.line_input import LineInput
-from netui.ui.widgets.row_table import Cell, RowTable
+from netui.ui.widgets.row_table import Cell, Row, RowTable
 
 # How many results to ask for: first a page the screen shows with room to move down
 # (`first_page`), so each keystroke's answer comes back quickly; then these, as the
@@ -80,7 +80,7 @@ class Results:
     query: Query
     rows: list[SearchResult]
     wide: bool  # the layout the cells were made for
-    cells: list[tuple[Cell, ...]]  # made in the worker, so the event loop only fits them
+    cells: list[Row]  # made in the worker, so the event loop only draws them
     limit: int
 
     @property
@@ -218,15 +218,25 @@ class SearchScreen(PlaceScreen):
     def run_search(
         self, query: Query | None = None, limit: int | None = None, *, typed: bool = False
     ) -> None:
-        """Search for `query` (the boxes' now); a `typed` one waits for the typing to pause."""
+        """Search for `query` (the boxes' now); a `typed` one waits for the typing to pause.
+        Without a `limit`, the first page is asked for; with one, a longer answer."""
         query = query or self.current_query()
         wide = self.size.width >= WIDE_ENOUGH
+        first_page = limit is None
         limit = limit or self.first_page(wide)
         console = self.app.console  # only read (for its styles) from the worker
 
         def search(world: World) -> Results:
             rows = world.search(query.text, query.filters, limit=limit)
-            cells = [tuple(Cell.of(t, console) for t in result_cells(row, wide)) for row in rows]
+            # The first page is drawn as soon as it comes: its cells are made ready to
+            # draw here, off the event loop. A longer answer's rows are shown as they
+            # scroll into view, and made ready then (RowTable does it).
+            cells: list[Row] = [
+                tuple(Cell.of(text, console) for text in result_cells(row, wide))
+                if first_page
+                else result_cells(row, wide)
+                for row in rows
+            ]
             return Results(query, rows, wide, cells, limit)
 
         self.searches.ask(search, at_once=not typed)
