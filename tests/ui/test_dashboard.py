@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from netui.ui.screens.dashboard import DashboardScreen
+from netui.core.outcomes import CreditState, InMailState
+from netui.ui.screens.dashboard import DashboardScreen, inmail_lines
 from netui.ui.widgets.reach_chart import ReachChart
+from netui.world.results import SentItem
 from tests.ui.conftest import SIZE, ask, send_inmail, settle
 
 
@@ -75,3 +77,23 @@ async def test_the_score_waits_for_answers_after_a_first_inmail(app):
         await pilot.press("c")
         await settle(pilot)
         assert "Score: waiting for answers" in text_of(app, "#credits-balance")
+
+
+def test_inmail_states_read_as_words_as_in_the_inbox():
+    """R7.3: an InMail nobody answered reads "no answer" on the dashboard, as in the
+    inbox, never the stored value."""
+    item = SentItem(
+        message_id=1,
+        to=4,
+        to_name="Lars Nilsson",
+        sent="2015-01-12",
+        category=None,
+        subject="Hello",
+        mismatch=False,
+        state=InMailState.NO_ANSWER,
+        credit_state=CreditState.REFUNDED,
+        refund_days_left=None,
+    )
+    line = inmail_lines([item]).plain
+    assert line == f"Lars Nilsson · {InMailState.NO_ANSWER.label} · refunded"
+    assert InMailState.NO_ANSWER.label == "no answer"

@@ -14,7 +14,15 @@ from textual.widgets import Static
 
 from netui.ui.keys import key_for
 from netui.ui.screens.base import PlaceScreen
-from netui.ui.text import STATE_STYLES, count, credit_state, long_date, plain, plural, score_line
+from netui.ui.text import (
+    count,
+    credit_state,
+    long_date,
+    plain,
+    plural,
+    score_line,
+    state_text,
+)
 from netui.ui.widgets.reach_chart import ReachChart
 
 if TYPE_CHECKING:
@@ -212,7 +220,8 @@ def inmail_lines(sent: list[SentItem]) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     for item in sent:
         text.append_text(plain(item.to_name, "bold"))
-        text.append(f" · {item.state.value}", style=STATE_STYLES[item.state])
+        text.append(" · ")
+        text.append_text(state_text(item.state))
         text.append(" · ")
         text.append_text(credit_state(item))
         text.append("\n")
