@@ -42,6 +42,7 @@ from netui.ui.messages import (
     PersonaChanged,
     WorldChanged,
 )
+from netui.ui.modals.drafts import DraftKeeper
 from netui.ui.modals.help import HelpModal, screen_keys
 from netui.ui.places import PLACE_SCREENS, PLACES, Status
 from netui.ui.screens.dashboard import DashboardScreen
@@ -215,6 +216,14 @@ class NetuiApp(App[None]):
             self.pop_screen()
         self.refresh_bindings()  # the clock keys work from now on: the footer shows them
         self.world_changed()
+
+    async def action_quit(self) -> None:
+        # A form's draft is saved after a pause in typing: what was typed since is kept
+        # now, before the World closes.
+        for screen in self.screen_stack:
+            if isinstance(keeper := getattr(screen, "drafts", None), DraftKeeper):
+                keeper.save_before_quit()
+        self.exit()
 
     def on_unmount(self) -> None:
         self.gate.close()

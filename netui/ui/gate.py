@@ -110,16 +110,33 @@ class WorldGate:
 
     def call(self, question: Callable[[World], T]) -> T:
         with self._lock:
-            if self.world is None:
-                raise NetuiError("The network is not open yet.")
-            if self._closing.is_set():
-                raise NetuiError("netui is closing.")
-            if self._identity is not None and file_identity(self.path) != self._identity:
-                raise moved_fault(self.path)
-            try:
-                return question(self.world)
-            except sqlite3.Error as error:
-                raise database_fault(error, self.path) from None
+            return self._call(question)
+
+    def last_call(self, question: Callable[[World], object]) -> bool:
+        """One more call as netui quits, on the event loop (a worker would never run):
+        made only if the World is free within CLOSE_WAIT_SECONDS, so quitting never
+        hangs on a long call. Whether it was made."""
+        if not self._lock.acquire(timeout=CLOSE_WAIT_SECONDS):
+            return False
+        try:
+            self._call(question)
+            return True
+        except NetuiError:
+            return False
+        finally:
+            self._lock.release()
+
+    def _call(self, question: Callable[[World], T]) -> T:
+        if self.world is None:
+            raise NetuiError("The network is not open yet.")
+        if self._closing.is_set():
+            raise NetuiError("netui is closing.")
+        if self._identity is not None and file_identity(self.path) != self._identity:
+            raise moved_fault(self.path)
+        try:
+            return question(self.world)
+        except sqlite3.Error as error:
+            raise database_fault(error, self.path) from None
 
     def close(self) -> None:
         """Close the World's connection, waiting at most CLOSE_WAIT_SECONDS.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, Select, TextArea
 
 from netui.ui.app import NetuiApp
+from netui.ui.modals import drafts
 from netui.ui.modals.compose import ComposeModal
 from tests.ui.conftest import SIZE, ask, settle
 from tests.ui.test_compose import compose
@@ -84,3 +86,19 @@ async def test_a_draft_belongs_to_the_member_i_play(app):
         ask(app, lambda world: world.switch_persona(2))
         modal = await compose(pilot, 4, want_inmail=True)
         assert form(modal)[:2] == ("", "")
+
+
+async def test_quitting_keeps_what_was_typed_since_the_last_save(
+    handmade_db, monkeypatch: pytest.MonkeyPatch
+):
+    """ctrl+q right after typing, before the pause that saves: the draft is kept."""
+    monkeypatch.setattr(drafts, "SAVE_DELAY", 3600)  # the pause never comes
+    first = NetuiApp(db_path=handmade_db)
+    async with first.run_test(size=SIZE) as pilot:
+        await compose(pilot, 4, want_inmail=True)
+        await pilot.press(*SUBJECT)
+        await pilot.press("ctrl+q")
+    again = NetuiApp(db_path=handmade_db)
+    async with again.run_test(size=SIZE) as pilot:
+        modal = await compose(pilot, 4, want_inmail=True)
+        assert form(modal)[:2] == (SUBJECT, "")

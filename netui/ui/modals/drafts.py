@@ -2,8 +2,8 @@
 
 The form reads and fills its own fields; the keeper decides when to save. A save waits
 for a pause in typing (a write per keystroke would queue behind the checklist for
-nothing), happens at once when the form closes, and is skipped when the database
-already holds the same text. Saves are asked of the app, not of the form: the one
+nothing), happens at once when the form closes or netui quits, and is skipped when
+the database already holds the same text. Saves are asked of the app, not of the form: the one
 made as the form closes must land after the form is gone.
 """
 
@@ -80,10 +80,21 @@ class DraftKeeper:
     def save(self) -> None:
         """Save now, unless the database already holds this text (or nothing was ever
         typed: an empty form leaves no draft behind)."""
+        if (keep := self._unsaved()) is not None:
+            self.gate.ask(self.form.app, keep, lambda _: None, group="draft", latest_only=False)
+
+    def save_before_quit(self) -> None:
+        """Save what was typed since the last save (within SAVE_DELAY of quitting), at
+        once and on the event loop: netui is quitting, and no worker would run."""
+        if (keep := self._unsaved()) is not None:
+            self.gate.last_call(keep)
+
+    def _unsaved(self) -> Callable[[World], None] | None:
+        """The save of what the form holds now, if the database does not hold it."""
         self.stop()
         fields = self.read()
         if fields == self.kept or (self.kept is None and not any(fields[:2])):
-            return
+            return None
         self.kept = fields
         subject, body, category = fields
         member, inmail = self.member_id, self.inmail
@@ -91,4 +102,4 @@ class DraftKeeper:
         def keep(world: World) -> None:
             world.save_draft(member, inmail=inmail, subject=subject, body=body, category=category)
 
-        self.gate.ask(self.form.app, keep, lambda _: None, group="draft", latest_only=False)
+        return keep
