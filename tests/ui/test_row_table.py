@@ -6,7 +6,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
-from rich.text import Text
+from rich.text import Span, Text
 from textual.app import App, ComposeResult
 
 from netui.ui.widgets.row_table import Cell, RowTable
@@ -146,6 +146,8 @@ async def test_a_double_click_chooses_the_row():
     [
         Text("Ada Lovelace", style="bold"),
         Text.assemble(("Ada ", "bold"), ("Lovelace", "italic")),
+        Text.assemble(("Ada Lovelace", "bold")),  # one span over it all
+        Text("Ada Lovelace", style="on red", spans=[Span(0, 12, "bold")]),
         Text("日本語のテキスト"),  # two cells a character: a cut can fall inside one
         Text("Zoë Ångström-Ñúñez"),
         Text("42", justify="right"),

@@ -222,21 +222,18 @@ class SearchScreen(PlaceScreen):
         Without a `limit`, the first page is asked for; with one, a longer answer."""
         query = query or self.current_query()
         wide = self.size.width >= WIDE_ENOUGH
-        first_page = limit is None
+        # The rows a first page shows at once have their cells made ready to draw in
+        # the worker, off the event loop; the others (below them, a longer answer's)
+        # are made as they scroll into view (RowTable does it). Not more: the worker
+        # holds Python's lock while it makes them, and a key typed meanwhile waits.
+        ready = self.rows_on_screen(wide) if limit is None else 0
         limit = limit or self.first_page(wide)
         console = self.app.console  # only read (for its styles) from the worker
 
         def search(world: World) -> Results:
             rows = world.search(query.text, query.filters, limit=limit)
-            # The first page is drawn as soon as it comes: its cells are made ready to
-            # draw here, off the event loop. A longer answer's rows are shown as they
-            # scroll into view, and made ready then (RowTable does it).
-            cells: list[Row] = [
-                tuple(Cell.of(text, console) for text in result_cells(row, wide))
-                if first_page
-                else result_cells(row, wide)
-                for row in rows
-            ]
+            cells: list[Row] = [result_cells(row, wide) for row in rows]
+            cells[:ready] = [tuple(Cell.of(text, console) for text in c) for c in cells[:ready]]
             return Results(query, rows, wide, cells, limit)
 
         self.searches.ask(search, at_once=not typed)
@@ -317,11 +314,15 @@ class SearchScreen(PlaceScreen):
     def first_page(self, wide: bool) -> int:
         """The rows the table shows, as many again below them and the fetch-ahead
         margin: showing them fetches nothing more until the user moves down."""
-        height = self.query_one(ResultsTable).size.height - 1  # under the header
-        if height <= 0:  # not laid out yet
+        on_screen = self.rows_on_screen(wide)
+        if not on_screen:  # not laid out yet
             return FIRST_PAGE
-        on_screen = height // (1 if wide else 2)
         return max(LEAST_FIRST_PAGE, 2 * on_screen + FETCH_AHEAD + 1)
+
+    def rows_on_screen(self, wide: bool) -> int:
+        """How many results the table shows at once (0 before it is laid out)."""
+        height = self.query_one(ResultsTable).size.height - 1  # under the header
+        return max(0, height // (1 if wide else 2))
 
     def fetch_more_if_near_the_end(self) -> None:
         shown, table = self.shown, self.query_one(ResultsTable)

@@ -63,9 +63,17 @@ class Cell:
 
     @classmethod
     def of(cls, text: Text, console: Console) -> Cell:
-        lines = tuple(runs(line, console) for line in text.split("\n", allow_blank=True))
-        widths = tuple(sum(cell_len(run.text) for run in line) for line in lines)
-        return cls(lines, widths, text.justify == "right")
+        # Rendered whole and cut at its new lines: splitting the Text first would copy
+        # it and its spans per line, most of the cost for a two-line cell.
+        lines: list[list[Segment]] = [[]]
+        for run in rendered(text, console):
+            first, *others = run.text.split("\n")
+            lines[-1].append(Segment(first, run.style))
+            for part in others:
+                lines.append([Segment(part, run.style)])
+        kept = tuple(tuple(run for run in line if run.text) for line in lines)
+        widths = tuple(sum(cell_len(run.text) for run in line) for line in kept)
+        return cls(kept, widths, text.justify == "right")
 
     @property
     def plain(self) -> str:
@@ -82,11 +90,18 @@ class Cell:
         return cut(line, width)
 
 
-def runs(line: Text, console: Console) -> tuple[Segment, ...]:
-    # The Text's own style (a badge's colours) becomes its first span, under the others:
-    # Rich draws a Text without spans unstyled, whatever its own style.
-    line.stylize_before(line.style)
-    return tuple(run for run in line.render(console) if run.text)
+def rendered(text: Text, console: Console) -> Sequence[Segment]:
+    """The Text as styled runs, its own style under its spans' (a badge's colours):
+    Rich draws a Text without spans unstyled, whatever its own style."""
+    style = console.get_style(text.style) if text.style else None
+    spans = text.spans
+    if not spans:
+        return [Segment(text.plain, style)]
+    if len(spans) == 1 and spans[0].start == 0 and spans[0].end >= len(text):
+        # One style over the whole text (netui's `plain`): no need for Rich's span walk.
+        own = console.get_style(spans[0].style)
+        return [Segment(text.plain, style + own if style else own)]
+    return list(text.render(console))
 
 
 def cut(line: Sequence[Segment], width: int) -> list[Segment]:
