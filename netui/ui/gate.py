@@ -69,9 +69,11 @@ CLOSE_WAIT_SECONDS = 0.5
 TYPING_PAUSE = 0.15
 DRAW_GAP = 0.06
 BURST_MEMORY = 2.0
-# An answer this long overdue (counted from the first key it owes) is said to be
-# coming. Below it nothing is said: a marker shown for every quick answer would blink
-# at each pause in the typing.
+# An answer not on screen this long after the newest key is said to be coming. Below it
+# nothing is said: a marker shown for every quick answer would blink at each pause in
+# the typing. Counted from the newest key, not the first one owed: while keys come,
+# answers are held on purpose, and redrawing the detail line in the middle of a burst
+# put some 25 ms on the echo of the key typed then.
 LATE_AFTER = 0.4
 _tickets = itertools.count(1)
 # The newest question per (node, group); weak so a closed screen is forgotten.
@@ -307,9 +309,9 @@ class AsYouType:
     costs no more than noting the newest question and when it came.
 
     Questions go through the gate's `ask`, so the newest answer wins and an overtaken
-    one is dropped. `late(True)` is called once an answer is overdue (LATE_AFTER) and
-    `late(False)` when the answer to the newest question is shown, so the screen can
-    say a result is on its way without blinking at every key.
+    one is dropped. `late(True)` is called once an answer is overdue (LATE_AFTER after
+    the newest key) and `late(False)` when the answer to the newest question is shown,
+    so the screen can say a result is on its way without blinking at every key.
     """
 
     def __init__(
@@ -337,6 +339,7 @@ class AsYouType:
         self._due = 0.0
         self._pause: Worker[None] | None = None
         self._overdue: Timer | None = None
+        self._late_at = 0.0  # when the answer owed will be late (monotonic)
         self._said_late = False
 
     @property
@@ -351,9 +354,10 @@ class AsYouType:
         now = time.monotonic()
         owed = self.pending
         if not owed:
-            self._overdue = self.node.set_timer(LATE_AFTER, self._say_late)
+            self._overdue = self.node.set_timer(LATE_AFTER, self._when_late)
         self.asked += 1
         self._question = question
+        self._late_at = now + LATE_AFTER  # moved, not a new timer: see _when_late
         if not at_once:
             self.in_burst = self.pace.key(now)
         if at_once or (self.eager and not owed):
@@ -412,6 +416,13 @@ class AsYouType:
     def _failed(self, asked: int, error: NetuiError) -> None:
         self._settled(asked)
         show_error(self.node, error)
+
+    def _when_late(self) -> None:
+        """The overdue timer: a key since it was set moved the deadline, so it waits on."""
+        if (left := self._late_at - time.monotonic()) > 0:
+            self._overdue = self.node.set_timer(left, self._when_late)
+        else:
+            self._say_late()
 
     def _say_late(self) -> None:
         self._said_late = True

@@ -243,6 +243,34 @@ async def test_searching_shows_only_while_the_results_are_late(
         assert screen.shown_query.text == "ru"
 
 
+async def test_searching_is_not_said_while_keys_keep_coming(
+    app, monkeypatch: pytest.MonkeyPatch
+):
+    """Late counts from the newest key: in a burst the answers are held on purpose, and
+    saying "searching…" then would only redraw the detail line between keys. A key
+    moves the deadline; the timer, when it fires before it, waits on (no timing here:
+    the deadline is read and set, and the timer's call made by hand)."""
+    held = Held(lambda text, *_args, **_kwargs: text == "r")
+    monkeypatch.setattr(World, "search", held.wrap(World.search))
+    async with app.run_test(size=SIZE) as pilot:
+        try:
+            screen = await open_search(pilot)
+            searches = screen.searches
+            before = time.monotonic()
+            await pilot.press(*"ru")
+            await until(held.entered.is_set)
+            assert searches._late_at >= before + gate.LATE_AFTER  # from "u", the newest
+            searches._when_late()  # a timer set at "r" fires: "u" came since
+            assert not screen.late
+            searches._late_at = 0.0  # no key since, and the answer not there
+            searches._when_late()
+            assert screen.late
+        finally:
+            held.release()
+        await settle(pilot)
+        assert not screen.late
+
+
 # ── the gate ─────────────────────────────────────────────────────────────────
 
 
