@@ -138,17 +138,22 @@ def _balance_history(ctx: Context, days: int = 90) -> tuple[BalanceDay, ...]:
     """The balance at the end of each of the last `days` days, for the chart: from
     my account's first entry at the earliest (no made-up days before it)."""
     net = dict(ledger.daily_net(ctx.db, ctx.me))
-    today = ctx.today
-    start = today - timedelta(days=days - 1)
+    start = ctx.today - timedelta(days=days - 1)
     if net:
         start = max(start, date.fromisoformat(min(net)))
-    running = sum(v for d, v in net.items() if d < start.isoformat())
-    history = []
-    for offset in range((today - start).days + 1):
-        day = (start + timedelta(days=offset)).isoformat()
+    return tuple(BalanceDay(*day) for day in _running_balance(net, start, ctx.today))
+
+
+def _running_balance(net: dict[str, int], since: date, today: date) -> list[tuple[str, int]]:
+    """(date, balance at the end of it) for every day from `since` to `today`, from
+    each day's net change (ISO date → credits)."""
+    running = sum(v for d, v in net.items() if d < since.isoformat())
+    days = []
+    for offset in range((today - since).days + 1):
+        day = (since + timedelta(days=offset)).isoformat()
         running += net.get(day, 0)
-        history.append(BalanceDay(day, running))
-    return tuple(history)
+        days.append((day, running))
+    return days
 
 
 def _ledger_line(entry: dict) -> LedgerLine:
@@ -168,14 +173,7 @@ def _ledger_line(entry: dict) -> LedgerLine:
 
 def balance_by_day(ctx: Context, *, since: date) -> list[tuple[str, int]]:
     """(date, balance at the end of it) for every day from `since` to today."""
-    net = dict(ledger.daily_net(ctx.db, ctx.me))
-    running = sum(v for d, v in net.items() if d < since.isoformat())
-    days = []
-    for offset in range((ctx.today - since).days + 1):
-        day = (since + timedelta(days=offset)).isoformat()
-        running += net.get(day, 0)
-        days.append((day, running))
-    return days
+    return _running_balance(dict(ledger.daily_net(ctx.db, ctx.me)), since, ctx.today)
 
 
 def spent_cents(ctx: Context) -> int:

@@ -243,9 +243,7 @@ async def test_searching_shows_only_while_the_results_are_late(
         assert screen.shown_query.text == "ru"
 
 
-async def test_searching_is_not_said_while_keys_keep_coming(
-    app, monkeypatch: pytest.MonkeyPatch
-):
+async def test_searching_is_not_said_while_keys_keep_coming(app, monkeypatch: pytest.MonkeyPatch):
     """Late counts from the newest key: in a burst the answers are held on purpose, and
     saying "searching…" then would only redraw the detail line between keys. A key
     moves the deadline; the timer, when it fires before it, waits on (no timing here:
