@@ -53,6 +53,13 @@ class Held:
         self._released.set()
 
 
+def hold_search(monkeypatch: pytest.MonkeyPatch, query: str) -> Held:
+    """Hold the World's searches for exactly `query` until the Held is released."""
+    held = Held(lambda text, *_args, **_kwargs: text == query)
+    monkeypatch.setattr(World, "search", held.wrap(World.search))
+    return held
+
+
 async def until(condition: Callable[[], bool]) -> None:
     """Wait for something the app does in its own time (no timing is asserted)."""
     for _ in range(1000):
@@ -198,8 +205,7 @@ async def test_fast_typing_ends_on_the_results_of_the_final_query(app):
 async def test_late_results_for_an_older_query_never_replace_newer_ones(
     app, monkeypatch: pytest.MonkeyPatch
 ):
-    held = Held(lambda text, *_args, **_kwargs: text == "ru")
-    monkeypatch.setattr(World, "search", held.wrap(World.search))
+    held = hold_search(monkeypatch, "ru")
     shown_texts = queries_shown(monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         try:
@@ -222,8 +228,7 @@ async def test_searching_shows_only_while_the_results_are_late(
 ):
     monkeypatch.setattr(gate, "LATE_AFTER", 0.05)
     # "r" follows a pause, so it is asked at once (and held); "u" waits for it.
-    held = Held(lambda text, *_args, **_kwargs: text == "r")
-    monkeypatch.setattr(World, "search", held.wrap(World.search))
+    held = hold_search(monkeypatch, "r")
 
     def detail() -> str:
         return str(screen.query_one("#result-detail", Static).render())
@@ -248,8 +253,7 @@ async def test_searching_is_not_said_while_keys_keep_coming(app, monkeypatch: py
     saying "searching…" then would only redraw the detail line between keys. A key
     moves the deadline; the timer, when it fires before it, waits on (no timing here:
     the deadline is read and set, and the timer's call made by hand)."""
-    held = Held(lambda text, *_args, **_kwargs: text == "r")
-    monkeypatch.setattr(World, "search", held.wrap(World.search))
+    held = hold_search(monkeypatch, "r")
     async with app.run_test(size=SIZE) as pilot:
         try:
             screen = await open_search(pilot)
@@ -321,8 +325,7 @@ async def test_a_key_while_an_answer_is_owed_waits_for_the_pause(
 ):
     """Inside a burst the World is asked once the typing pauses, not once per key."""
     monkeypatch.setattr(gate, "TYPING_PAUSE", 60)
-    held = Held(lambda text, *_args, **_kwargs: text == "r")
-    monkeypatch.setattr(World, "search", held.wrap(World.search))
+    held = hold_search(monkeypatch, "r")
     async with app.run_test(size=SIZE) as pilot:
         try:
             screen = await open_search(pilot)
