@@ -3,8 +3,8 @@
 The form reads and fills its own fields; the keeper decides when to save. A save waits
 for a pause in typing (a write per keystroke would queue behind the checklist for
 nothing), happens at once when the form closes or netui quits, and is skipped when
-the database already holds the same text. Saves are asked of the app, not of the form: the one
-made as the form closes must land after the form is gone.
+the database already holds the same text. Saves are asked of the app, not of the
+form: the one made as the form closes must land after the form is gone.
 """
 
 from __future__ import annotations
